@@ -1,0 +1,202 @@
+"""The `jdih` command: a thin layer that parses arguments and calls the library.
+
+The composition root: the only module that wires indexer and web together.
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import logging
+import re
+import sys
+
+from .settings import SETTINGS, Settings
+from .site import Site
+
+
+def _print_json(obj: object) -> None:
+    print(json.dumps(obj, ensure_ascii=False, indent=None))
+
+
+def cmd_index(site: Site, args: argparse.Namespace) -> int:
+    from indexer.pipeline import Indexer, Limits
+
+    limits = Limits(max_bytes=site.settings.int("max_bytes"), max_pages=site.settings.int("max_pages"))
+    indexer = Indexer(site.store, site.index, limits)
+    failed = 0
+    counts: dict[str, int] = {}
+    for outcome in indexer.run(args.paths):
+        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+        if outcome.status == "failed":
+            failed += 1
+        if args.json:
+            _print_json({k: outcome.to_json()[k] for k in ("path", "status", "doc_id", "error", "role")})
+        elif outcome.status == "failed":
+            print(f"GAGAL    {outcome.path}: {outcome.error}", file=sys.stderr)
+        else:
+            note = f" ({outcome.error})" if outcome.error else ""
+            role = f" [{outcome.role}]" if outcome.role not in ("peraturan", "lainnya") else ""
+            print(f"{outcome.status:<9}{outcome.doc_id or '-':<40}{outcome.path}{role}{note}")
+    if not args.json:
+        summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+        print(f"Selesai: {summary or 'tidak ada berkas'}.", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def cmd_search(site: Site, args: argparse.Namespace) -> int:
+    from .query import explain
+
+    result = site.searcher.search(args.query, limit=args.limit, page=args.page, public_only=not args.staf,
+                                  jenis=args.jenis or "", tahun=args.tahun or "")
+    if args.explain:
+        result["explain"] = explain(site.searcher.understand(args.query, public_only=not args.staf))
+    if args.json:
+        _print_json(result)
+        return 0
+    if args.explain:
+        for k, v in result["explain"].items():
+            print(f"{k:>10}: {v}")
+        print()
+    print(f"{result['total']} hasil untuk \"{args.query}\"")
+    for hit in result["hits"]:
+        cite = hit["unit"]["citation"] if hit["unit"] else hit["doc"]["judul"]
+        print(f"- {cite}  [{hit['url']}]")
+        text = re.sub(r"<mark[^>]*>", "[", hit["snippet"]).replace("</mark>", "]")
+        print("  " + html.unescape(re.sub(r"<[^>]+>", "", text))[:300].replace("\n", " "))
+    return 0
+
+
+def cmd_show(site: Site, args: argparse.Namespace) -> int:
+    doc = site.store.get_document(args.doc_id)
+    if doc is None:
+        print(f"Dokumen '{args.doc_id}' tidak ditemukan.", file=sys.stderr)
+        return 2
+    row = site.store.document_row(args.doc_id)
+    meta = doc.meta()
+    if args.json:
+        units = [{k: u.to_dict()[k] for k in ("id", "kind", "number", "heading", "text", "parent", "pages",
+                                              "label", "ocr")} for u in doc.units]
+        _print_json({"doc": dict(meta, public=row["public"], format=row["format"], pages=row["pages"],
+                                 warnings=row["warnings"]),
+                     "units": units, "relations": doc.relations,
+                     "attachments": [{k: a[k] for k in ("role", "filename", "sha256")}
+                                     for a in site.store.attachments(doc.id)]})
+        return 0
+    for k, v in meta.items():
+        if v not in ("", None):
+            print(f"{k:>22}: {v}")
+    kinds: dict[str, int] = {}
+    for u in doc.units:
+        kinds[u.kind] = kinds.get(u.kind, 0) + 1
+    print(f"{'unit':>22}: " + ", ".join(f"{n} {k}" for k, n in kinds.items()))
+    for w in row["warnings"]:
+        print(f"{'catatan':>22}: {w}")
+    return 0
+
+
+def cmd_check(site: Site, args: argparse.Namespace) -> int:
+    from .check import check, markdown_table
+
+    ids = args.doc_ids or site.store.document_ids()
+    reports = []
+    for doc_id in ids:
+        doc = site.store.get_document(doc_id)
+        if doc is None:
+            print(f"Dokumen '{doc_id}' tidak ditemukan.", file=sys.stderr)
+            return 2
+        row = site.store.document_row(doc_id)
+        reports.append(check(doc, row["format"], row["ocr_pages"]))
+    if args.json:
+        _print_json([r.to_json() for r in reports])
+    elif args.markdown:
+        print(markdown_table(reports))
+    else:
+        for r in reports:
+            status = "OK" if r.complete else "PERIKSA"
+            print(f"{status:<8}{r.doc_id:<40}{r.format:<5} pasal={r.pasal:<4} ayat={r.ayat:<5}")
+            for a in r.anomalies():
+                print(f"        - {a}")
+    return 0
+
+
+def cmd_reindex(site: Site, args: argparse.Namespace) -> int:
+    n = site.rebuild_index()
+    print(f"Indeks dibangun ulang dari store: {site.store.count()} dokumen, {n} entri.", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(site: Site, args: argparse.Namespace) -> int:
+    import waitress
+
+    from web.app import make_app
+
+    app = make_app(site)
+    host, port = site.settings["host"], site.settings.int("port")
+    print(f"JDIH berjalan di http://{host}:{port}/ (Ctrl+C untuk berhenti)", file=sys.stderr)
+    waitress.serve(app, host=host, port=port, threads=site.settings.int("threads"), ident="jdih")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    settings_help = "\n".join(f"  {s.env:<16} {s.help} (default: {s.default or 'kosong'})" for s in SETTINGS)
+    p = argparse.ArgumentParser(prog="jdih", description="JDIH: search Indonesian regulations by clause.",
+                                epilog="settings (environment):\n" + settings_help,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--data", help="data folder (default: $JDIH_DATA or ./var)")
+    p.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("index", help="index files or folders into the store and the search index")
+    s.add_argument("paths", nargs="+")
+    s.add_argument("--json", action="store_true", help="one JSON object per file")
+    s.set_defaults(func=cmd_index)
+
+    s = sub.add_parser("search", help="search clauses")
+    s.add_argument("query")
+    s.add_argument("--limit", type=int, default=10)
+    s.add_argument("--page", type=int, default=1)
+    s.add_argument("--jenis", help="filter: base short form, e.g. UU, PP, Perda")
+    s.add_argument("--tahun", help="filter: year")
+    s.add_argument("--staf", action="store_true", help="include unpublished documents")
+    s.add_argument("--explain", action="store_true", help="show how the query was understood")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_search)
+
+    s = sub.add_parser("show", help="show a document's metadata and units")
+    s.add_argument("doc_id")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_show)
+
+    s = sub.add_parser("check", help="parse report: Pasal numbering and anomalies per document")
+    s.add_argument("doc_ids", nargs="*")
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--markdown", action="store_true", help="a Markdown table (for the README)")
+    s.set_defaults(func=cmd_check)
+
+    s = sub.add_parser("reindex", help="rebuild the search index from the store")
+    s.set_defaults(func=cmd_reindex)
+
+    s = sub.add_parser("serve", help="serve the web application")
+    s.add_argument("--host")
+    s.add_argument("--port")
+    s.set_defaults(func=cmd_serve)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR,
+                        format="%(levelname)s %(name)s: %(message)s")
+    overrides = {"data": args.data}
+    if args.command == "serve":
+        overrides.update(host=args.host, port=args.port)
+    site = Site.open(Settings.load(**overrides))
+    try:
+        return args.func(site, args)
+    finally:
+        site.store.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

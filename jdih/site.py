@@ -1,0 +1,31 @@
+"""One installation: its settings, store, search index and searcher."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .query import Searcher
+from .search import SearchIndex
+from .settings import Settings
+from .store import Store
+
+
+@dataclass
+class Site:
+    settings: Settings
+    store: Store
+    index: SearchIndex
+    searcher: Searcher
+
+    @classmethod
+    def open(cls, settings: Settings) -> "Site":
+        root = Path(settings["data"])
+        store = Store(root)
+        index = SearchIndex(root / "indeks")
+        return cls(settings, store, index, Searcher(store, index))
+
+    def rebuild_index(self) -> int:
+        """Delete the index and rebuild it from the store; returns entries written."""
+        self.index.clear()
+        docs = ((self.store.get_document(d["id"]), d["public"]) for d in self.store.documents())
+        return self.index.update_documents((doc, public) for doc, public in docs if doc is not None)

@@ -1,0 +1,394 @@
+"""The store: SQLite in JDIH_DATA, the single source of truth.
+
+Documents, their units (the parse tree, flat with parent ids), relations,
+attachments (abstracts, metadata records, separately filed lampiran), the
+original files by sha256 and the history of ingests. The search index is
+derived from this and can be rebuilt at any time.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+from .model import DOC_FIELDS, Document, Unit
+
+# Named migrations, applied once each in this order and recorded in
+# ``schema_migrations``. Add new ones at the end with a new name; never edit
+# one that has shipped.
+MIGRATIONS: list[tuple[str, str]] = [
+    ("0001-foundation", """
+    CREATE TABLE files (
+        sha256 TEXT PRIMARY KEY,
+        filename TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        format TEXT NOT NULL DEFAULT '',
+        added_at TEXT NOT NULL
+    );
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        tipe TEXT NOT NULL DEFAULT '', jenis TEXT NOT NULL DEFAULT '', singkatan TEXT NOT NULL DEFAULT '',
+        nomor TEXT NOT NULL DEFAULT '', tahun INTEGER, judul TEXT NOT NULL DEFAULT '',
+        tentang TEXT NOT NULL DEFAULT '', teu_badan TEXT NOT NULL DEFAULT '',
+        tempat_penetapan TEXT NOT NULL DEFAULT '', tanggal_penetapan TEXT NOT NULL DEFAULT '',
+        tanggal_pengundangan TEXT NOT NULL DEFAULT '', sumber TEXT NOT NULL DEFAULT '',
+        subjek TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT 'Berlaku',
+        bahasa TEXT NOT NULL DEFAULT 'Indonesia', bidang_hukum TEXT NOT NULL DEFAULT '',
+        penandatangan TEXT NOT NULL DEFAULT '', pemrakarsa TEXT NOT NULL DEFAULT '',
+        wilayah TEXT NOT NULL DEFAULT '',
+        source_sha256 TEXT REFERENCES files(sha256),
+        format TEXT NOT NULL DEFAULT '', pages INTEGER NOT NULL DEFAULT 0,
+        ocr_pages TEXT NOT NULL DEFAULT '[]', warnings TEXT NOT NULL DEFAULT '[]',
+        public INTEGER NOT NULL DEFAULT 1,
+        abstrak TEXT NOT NULL DEFAULT '',
+        parser_version TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+        views INTEGER NOT NULL DEFAULT 0, downloads INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX documents_cite ON documents (tahun, nomor);
+    CREATE TABLE units (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        ord INTEGER NOT NULL,
+        kind TEXT NOT NULL, number TEXT NOT NULL DEFAULT '', label TEXT NOT NULL DEFAULT '',
+        heading TEXT NOT NULL DEFAULT '', text TEXT NOT NULL DEFAULT '', parent TEXT,
+        pages TEXT NOT NULL DEFAULT '[]', ocr INTEGER NOT NULL DEFAULT 0,
+        source TEXT NOT NULL DEFAULT 'main',
+        PRIMARY KEY (doc_id, id)
+    );
+    CREATE INDEX units_id ON units (id);
+    CREATE TABLE relations (
+        id INTEGER PRIMARY KEY,
+        from_doc TEXT NOT NULL, kind TEXT NOT NULL, to_doc TEXT NOT NULL DEFAULT '',
+        to_ref TEXT NOT NULL DEFAULT '', origin TEXT NOT NULL DEFAULT 'teks', note TEXT NOT NULL DEFAULT '',
+        UNIQUE (from_doc, kind, to_doc, to_ref)
+    );
+    CREATE TABLE attachments (
+        doc_id TEXT NOT NULL, role TEXT NOT NULL, sha256 TEXT NOT NULL REFERENCES files(sha256),
+        filename TEXT NOT NULL, text TEXT NOT NULL DEFAULT '', data TEXT NOT NULL DEFAULT '{}',
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (doc_id, role, sha256)
+    );
+    CREATE TABLE ingests (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL, sha256 TEXT, status TEXT NOT NULL, doc_id TEXT, role TEXT,
+        error TEXT NOT NULL DEFAULT '', detail TEXT NOT NULL DEFAULT '', at TEXT NOT NULL
+    );
+    CREATE INDEX ingests_sha ON ingests (sha256);
+    """),
+]
+
+DOC_COLUMNS = [f for f in DOC_FIELDS]
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class Store:
+    """One SQLite database and a folder of original files, both under ``root``."""
+
+    def __init__(self, root: str | os.PathLike):
+        self.root = Path(root)
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.files_dir = self.root / "berkas"
+        self.path = self.root / "jdih.sqlite3"
+        self._local = threading.local()
+        self._migrate()
+
+    # -- connection -------------------------------------------------------
+    @property
+    def db(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            self._local.conn = conn
+        return conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        else:
+            db.execute("COMMIT")
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    def _migrate(self) -> None:
+        self.db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+        done = {r[0] for r in self.db.execute("SELECT name FROM schema_migrations")}
+        for name, script in MIGRATIONS:
+            if name in done:
+                continue
+            with self.transaction() as db:
+                for statement in script.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)", (name, now()))
+
+    # -- files ------------------------------------------------------------
+    def file_path(self, digest: str) -> Path:
+        return self.files_dir / digest[:2] / digest
+
+    def put_file(self, data: bytes, filename: str, fmt: str = "") -> str:
+        """Store an original file by content; returns its sha256."""
+        digest = sha256(data)
+        path = self.file_path(digest)
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        self.db.execute(
+            "INSERT INTO files (sha256, filename, size, format, added_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(sha256) DO UPDATE SET format = CASE WHEN excluded.format != '' "
+            "THEN excluded.format ELSE files.format END",
+            (digest, os.path.basename(filename), len(data), fmt, now()))
+        return digest
+
+    def file_info(self, digest: str) -> dict | None:
+        row = self.db.execute("SELECT * FROM files WHERE sha256 = ?", (digest,)).fetchone()
+        return dict(row) if row else None
+
+    # -- documents --------------------------------------------------------
+    def save_document(self, doc: Document, *, source_sha256: str | None, fmt: str = "", pages: int = 0,
+                      ocr_pages: list[int] | None = None, parser_version: str = "",
+                      public: bool | None = None) -> None:
+        """Insert or replace a document and its own units (not those of attachments)."""
+        stamp = now()
+        values = {k: getattr(doc, k) for k in DOC_COLUMNS}
+        with self.transaction() as db:
+            old = db.execute("SELECT created_at, public FROM documents WHERE id = ?", (doc.id,)).fetchone()
+            values.update(source_sha256=source_sha256, format=fmt, pages=pages,
+                          ocr_pages=json.dumps(ocr_pages or []), warnings=json.dumps(doc.warnings),
+                          parser_version=parser_version, updated_at=stamp,
+                          created_at=old["created_at"] if old else stamp,
+                          public=int(public if public is not None else (old["public"] if old else 1)))
+            cols = ", ".join(values)
+            marks = ", ".join("?" for _ in values)
+            updates = ", ".join(f"{k} = excluded.{k}" for k in values if k not in ("id", "created_at"))
+            db.execute(f"INSERT INTO documents ({cols}) VALUES ({marks}) "
+                       f"ON CONFLICT(id) DO UPDATE SET {updates}", list(values.values()))
+            db.execute("DELETE FROM units WHERE doc_id = ? AND source = 'main'", (doc.id,))
+            self._insert_units(db, doc.id, doc.units, "main")
+
+    def _insert_units(self, db: sqlite3.Connection, doc_id: str, units: list[Unit], source: str,
+                      start: int = 0) -> None:
+        db.executemany(
+            "INSERT INTO units (doc_id, id, ord, kind, number, label, heading, text, parent, pages, ocr, source) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc_id, u.id, start + i, u.kind, u.number, u.label, u.heading, u.text, u.parent,
+              json.dumps(u.pages), int(u.ocr), source) for i, u in enumerate(units)])
+
+    def document_row(self, doc_id: str) -> dict | None:
+        row = self.db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return _doc_row(row) if row else None
+
+    def get_document(self, doc_id: str) -> Document | None:
+        row = self.document_row(doc_id)
+        if row is None:
+            return None
+        doc = Document(**{k: row[k] for k in DOC_COLUMNS})
+        doc.warnings = row["warnings"]
+        doc.units = self.units(doc_id)
+        doc.relations = self.relations(doc_id)
+        return doc
+
+    def units(self, doc_id: str) -> list[Unit]:
+        rows = self.db.execute("SELECT * FROM units WHERE doc_id = ? ORDER BY ord", (doc_id,)).fetchall()
+        return [Unit(id=r["id"], kind=r["kind"], number=r["number"], label=r["label"], heading=r["heading"],
+                     text=r["text"], parent=r["parent"], pages=json.loads(r["pages"]), ocr=bool(r["ocr"]))
+                for r in rows]
+
+    def documents(self, public_only: bool = False) -> list[dict]:
+        sql = "SELECT * FROM documents"
+        if public_only:
+            sql += " WHERE public = 1"
+        sql += " ORDER BY tahun DESC, id"
+        return [_doc_row(r) for r in self.db.execute(sql)]
+
+    def document_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
+
+    def delete_document(self, doc_id: str) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM units WHERE doc_id = ?", (doc_id,))
+            db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+    def find_documents(self, singkatan: list[str], nomor: str, tahun: int | None) -> list[dict]:
+        """Documents cited as '{singkatan} {nomor}/{tahun}'; a base short form
+        ('Perda') matches qualified ones ('Perda Kab. Banjarnegara')."""
+        sql = "SELECT * FROM documents WHERE (" + " OR ".join(
+            "lower(singkatan) = ? OR lower(singkatan) LIKE ?" for _ in singkatan) + ")"
+        args: list = []
+        for s in singkatan:
+            args += [s.lower(), s.lower() + " %"]
+        rows = [_doc_row(r) for r in self.db.execute(sql, args)]
+        return [r for r in rows if _nomor_key(r["nomor"], r["tahun"]) == _nomor_key(nomor, tahun)
+                and (tahun is None or r["tahun"] == tahun)]
+
+    def documents_with_unit(self, unit_id: str) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT doc_id FROM units WHERE id = ? ORDER BY doc_id", (unit_id,))]
+
+    def document_for_file(self, digest: str) -> str | None:
+        row = self.db.execute("SELECT id FROM documents WHERE source_sha256 = ?", (digest,)).fetchone()
+        if row:
+            return row[0]
+        row = self.db.execute("SELECT doc_id FROM attachments WHERE sha256 = ?", (digest,)).fetchone()
+        return row[0] if row else None
+
+    def count(self, public_only: bool = False) -> int:
+        sql = "SELECT count(*) FROM documents" + (" WHERE public = 1" if public_only else "")
+        return self.db.execute(sql).fetchone()[0]
+
+    def bump(self, doc_id: str, counter: str) -> None:
+        if counter not in ("views", "downloads"):
+            raise ValueError(counter)
+        self.db.execute(f"UPDATE documents SET {counter} = {counter} + 1 WHERE id = ?", (doc_id,))
+
+    # -- relations --------------------------------------------------------
+    def relations(self, doc_id: str) -> list[dict]:
+        rows = self.db.execute("SELECT * FROM relations WHERE from_doc = ? OR to_doc = ? ORDER BY id",
+                               (doc_id, doc_id))
+        return [dict(r) for r in rows]
+
+    def replace_text_relations(self, doc_id: str, relations: list[dict]) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM relations WHERE from_doc = ? AND origin = 'teks'", (doc_id,))
+            for r in relations:
+                db.execute("INSERT OR IGNORE INTO relations (from_doc, kind, to_doc, to_ref, origin, note) "
+                           "VALUES (?, ?, ?, ?, 'teks', ?)",
+                           (doc_id, r["kind"], r.get("to_doc", ""), r.get("to_ref", ""), r.get("note", "")))
+
+    # -- attachments ------------------------------------------------------
+    def put_attachment(self, doc_id: str, role: str, digest: str, filename: str, text: str = "",
+                       data: dict | None = None) -> None:
+        self.db.execute(
+            "INSERT INTO attachments (doc_id, role, sha256, filename, text, data, added_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(doc_id, role, sha256) DO UPDATE SET "
+            "filename = excluded.filename, text = excluded.text, data = excluded.data",
+            (doc_id, role, digest, os.path.basename(filename), text, json.dumps(data or {}), now()))
+
+    def resolve_cite(self, cite: dict) -> str:
+        """The document an attachment belongs to: the stored regulation it cites
+        when there is exactly one, else a provisional id from the citation
+        (claimed later by ``claim_attachments`` when the regulation arrives)."""
+        from .ids import doc_id as make_id
+        base = (cite.get("singkatan") or "").split(" ")[0]
+        found = self.find_documents([base], cite.get("nomor", ""), cite.get("tahun"))
+        wilayah = _region_key(cite.get("wilayah", ""))
+        if wilayah:
+            found = [d for d in found if wilayah in _region_key(d["singkatan"])] or found
+        if len(found) == 1:
+            return found[0]["id"]
+        return make_id(cite.get("singkatan", ""), cite.get("nomor", ""), cite.get("tahun"))
+
+    def claim_attachments(self, doc: Document) -> list[dict]:
+        """Attachments filed before their regulation, now claimed by it; returns
+        all attachments of the document."""
+        base = doc.singkatan.split(" ")[0].lower()
+        key = _nomor_key(doc.nomor, doc.tahun)
+        region = _region_key(doc.singkatan)
+        known = set(self.document_ids())
+        for row in self.db.execute("SELECT doc_id, role, sha256, data FROM attachments").fetchall():
+            if row["doc_id"] in known or row["doc_id"] == doc.id:
+                continue
+            cite = json.loads(row["data"]).get("cite", {})
+            if ((cite.get("singkatan") or "").split(" ")[0].lower() == base
+                    and _nomor_key(cite.get("nomor", ""), cite.get("tahun")) == key
+                    and cite.get("tahun") == doc.tahun
+                    and (not cite.get("wilayah") or _region_key(cite["wilayah"]) in region)):
+                self.db.execute("UPDATE OR REPLACE attachments SET doc_id = ? WHERE doc_id = ? AND role = ? "
+                                "AND sha256 = ?", (doc.id, row["doc_id"], row["role"], row["sha256"]))
+        return self.attachments(doc.id)
+
+    def materialize_attachment_units(self, doc_id: str) -> None:
+        """Copy the units of separately filed Lampiran into the document's units."""
+        if self.document_row(doc_id) is None:
+            return
+        with self.transaction() as db:
+            db.execute("DELETE FROM units WHERE doc_id = ? AND source != 'main'", (doc_id,))
+            taken = {r[0] for r in db.execute("SELECT id FROM units WHERE doc_id = ?", (doc_id,))}
+            start = 100000
+            for att in self.attachments(doc_id):
+                units = [Unit.from_dict(u) for u in att["data"].get("units", [])]
+                for u in units:
+                    while u.id in taken:
+                        u.id = f"{u.id}_berkas"
+                    taken.add(u.id)
+                self._insert_units(db, doc_id, units, att["sha256"], start=start)
+                start += len(units)
+
+    def update_metadata(self, doc_id: str, fields: dict) -> None:
+        allowed = {k: v for k, v in fields.items() if k in DOC_COLUMNS and k != "id"}
+        if not allowed:
+            return
+        sets = ", ".join(f"{k} = ?" for k in allowed)
+        self.db.execute(f"UPDATE documents SET {sets}, updated_at = ? WHERE id = ?",
+                        [*allowed.values(), now(), doc_id])
+
+    def attachments(self, doc_id: str) -> list[dict]:
+        rows = self.db.execute("SELECT * FROM attachments WHERE doc_id = ? ORDER BY role, added_at", (doc_id,))
+        out = []
+        for r in rows:
+            d = dict(r)
+            d["data"] = json.loads(d["data"])
+            out.append(d)
+        return out
+
+
+    # -- ingest history ---------------------------------------------------
+    def record_ingest(self, path: str, digest: str | None, status: str, doc_id: str | None = None,
+                      role: str | None = None, error: str = "", detail: str = "") -> None:
+        self.db.execute("INSERT INTO ingests (path, sha256, status, doc_id, role, error, detail, at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (path, digest, status, doc_id, role, error, detail, now()))
+
+    def last_ingest(self, digest: str) -> dict | None:
+        row = self.db.execute("SELECT * FROM ingests WHERE sha256 = ? AND status != 'unchanged' "
+                              "ORDER BY id DESC LIMIT 1", (digest,)).fetchone()
+        return dict(row) if row else None
+
+
+def _doc_row(row: sqlite3.Row) -> dict:
+    d = dict(row)
+    d["ocr_pages"] = json.loads(d["ocr_pages"])
+    d["warnings"] = json.loads(d["warnings"])
+    d["public"] = bool(d["public"])
+    return d
+
+
+def _region_key(text: str) -> str:
+    from .ids import slug
+    return slug(text.replace("Kab.", "").replace("Kabupaten", "").replace("Kota", "").replace("Provinsi", ""))
+
+
+def _nomor_key(nomor: str, tahun: int | None) -> str:
+    from .ids import nomor_for_id, slug
+    return slug(nomor_for_id(nomor or "", tahun)).lstrip("0") or "0"

@@ -1,0 +1,62 @@
+"""Shared fixtures: the real corpus, indexed once per test session."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from indexer.clean import clean
+from indexer.extract import extract
+from indexer.parse import parse_regulation
+from indexer.pipeline import Indexer
+from jdih.settings import Settings
+from jdih.site import Site
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+REGEN = os.environ.get("JDIH_REGEN_GOLDEN") == "1"
+
+
+def corpus_file(name: str) -> Path:
+    path = CORPUS / name
+    assert path.exists(), f"corpus file missing: {name}"
+    return path
+
+
+_PARSED: dict[str, object] = {}
+_EXTRACTED: dict[str, object] = {}
+
+
+def extract_file(name: str):
+    """Extracted lines of a corpus file (cached for the session)."""
+    if name not in _EXTRACTED:
+        path = corpus_file(name)
+        _EXTRACTED[name] = extract(path.read_bytes(), path.name)
+    return _EXTRACTED[name]
+
+
+def parse_file(name: str):
+    """Extract, clean and parse a corpus file (cached for the session)."""
+    if name not in _PARSED:
+        lines = clean(extract_file(name).lines)
+        _PARSED[name] = parse_regulation(lines)
+    return _PARSED[name]
+
+
+def open_site(tmp: Path) -> Site:
+    return Site.open(Settings.load(data=str(tmp)))
+
+
+@pytest.fixture(scope="session")
+def corpus_site(tmp_path_factory) -> Site:
+    """The whole bundled corpus indexed into a fresh store, once."""
+    site = open_site(tmp_path_factory.mktemp("corpus-data"))
+    outcomes = list(Indexer(site.store, site.index).run([str(CORPUS)]))
+    site.outcomes = {Path(o.path).name: o for o in outcomes}
+    return site
+
+
+@pytest.fixture
+def empty_site(tmp_path) -> Site:
+    return open_site(tmp_path / "data")

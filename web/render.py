@@ -1,0 +1,102 @@
+"""HTML of a regulation's text, from its unit tree.
+
+Everything that comes from a document is escaped here; templates include the
+result raw. Each unit is an element whose id is the unit id (the reader's
+anchors), and every Pasal and ayat links to its permalink.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from jdih.ids import unit_citation
+from jdih.model import Tree, Unit, marker
+
+LABELS = {"menimbang": "Menimbang", "mengingat": "Mengingat", "memperhatikan": "Memperhatikan",
+          "menetapkan": "Menetapkan"}
+
+
+def paragraphs(text: str) -> str:
+    return "".join(f"<p>{escape(p)}</p>" for p in text.split("\n") if p.strip())
+
+
+def inline(text: str) -> str:
+    parts = [escape(p) for p in text.split("\n") if p.strip()]
+    return "<br>".join(parts)
+
+
+class Renderer:
+    def __init__(self, doc_id: str, tree: Tree, link_units: bool = True):
+        self.doc_id = doc_id
+        self.tree = tree
+        self.link_units = link_units
+
+    def url(self, unit_id: str) -> str:
+        return f"/dokumen/{escape(self.doc_id)}/{escape(unit_id)}"
+
+    def penjelasan_of(self, unit_id: str) -> Unit | None:
+        return self.tree.by_id.get(f"penjelasan__{unit_id}")
+
+    def units(self, units: list[Unit], with_penjelasan: bool = True) -> str:
+        return "".join(self.unit(u, with_penjelasan) for u in units)
+
+    def unit(self, u: Unit, with_penjelasan: bool = True) -> str:
+        kids = self.tree.kids(u.id)
+        inner = self.units(kids, with_penjelasan)
+        uid = escape(u.id)
+        if u.kind == "pembukaan":
+            return f'<header class="pembukaan" id="{uid}">{"".join(f"<p>{escape(p)}</p>" for p in u.text.split(chr(10)))}</header>'
+        if u.kind in LABELS:
+            return (f'<section class="konsiderans" id="{uid}"><h3 class="label">{LABELS[u.kind]}</h3>'
+                    f'<div class="isi">{paragraphs(u.text)}{inner}</div></section>')
+        if u.kind in ("bab", "bagian", "paragraf"):
+            level = {"bab": 2, "bagian": 3, "paragraf": 4}[u.kind]
+            label = escape(u.label or u.kind.upper())
+            heading = f"<br><span class=\"judul\">{escape(u.heading)}</span>" if u.heading else ""
+            return (f'<section class="{u.kind}" id="{uid}"><h{level} class="struktur">{label}{heading}'
+                    f'</h{level}>{paragraphs(u.text)}{inner}</section>')
+        if u.kind in ("pasal", "diktum"):
+            pj = ""
+            p = self.penjelasan_of(u.id) if with_penjelasan else None
+            if p is not None:
+                pj = (f'<details class="penjelasan-pasal"><summary>Penjelasan {escape(unit_citation(u.id))}'
+                      f'</summary>{self.penjelasan_body(p)}</details>')
+            label = escape(u.label or f"Pasal {u.number}")
+            title = f'<a href="{self.url(u.id)}" class="permalink">{label}</a>' if self.link_units else label
+            return (f'<article class="{u.kind}" id="{uid}"><h3 class="pasal-judul">{title}</h3>'
+                    f'{paragraphs(u.text)}{inner}{pj}</article>')
+        if u.kind in ("ayat", "huruf", "angka"):
+            num = escape(marker(u))
+            link = (f'<a class="nomor" href="{self.url(u.id)}" title="Tautan ke {escape(unit_citation(u.id))}">{num}</a>'
+                    if self.link_units and u.kind == "ayat" else f'<span class="nomor">{num}</span>')
+            return (f'<div class="{u.kind} rincian" id="{uid}">{link}<div class="isi">'
+                    f'{paragraphs(u.text)}{inner}</div></div>')
+        if u.kind == "penjelasan":
+            if u.id == "penjelasan":
+                return (f'<section class="penjelasan" id="{uid}"><h2>{escape(u.heading or "PENJELASAN")}</h2>'
+                        f'{paragraphs(u.text)}{self.units(kids, False)}</section>')
+            label = escape(u.label) if u.label else ""
+            return (f'<div class="penjelasan-unit" id="{uid}">'
+                    f'{f"<h4>{label}</h4>" if label else ""}{paragraphs(u.text)}{self.units(kids, False)}</div>')
+        if u.kind == "lampiran":
+            return (f'<section class="lampiran" id="{uid}"><h2>{escape(u.label or "LAMPIRAN")}</h2>'
+                    f'<div class="lampiran-isi">{paragraphs(u.text)}</div>{inner}</section>')
+        if u.kind == "penutup":
+            return f'<section class="penutup" id="{uid}">{paragraphs(u.text)}{inner}</section>'
+        return f'<div class="{escape(u.kind)}" id="{uid}">{paragraphs(u.text)}{inner}</div>'
+
+    def penjelasan_body(self, p: Unit) -> str:
+        return paragraphs(p.text) + self.units(self.tree.kids(p.id), False)
+
+    def toc(self) -> list[dict]:
+        """Table of contents: structure and Pasal, with depth."""
+        out = []
+        for u in self.tree.units:
+            depth = len([a for a in self.tree.ancestors(u.id) if a.kind in ("bab", "bagian", "paragraf", "pasal")])
+            if u.kind in ("bab", "bagian", "paragraf"):
+                out.append({"id": u.id, "label": f"{u.label} {u.heading}".strip(), "depth": depth})
+            elif u.kind in ("pasal", "diktum"):
+                out.append({"id": u.id, "label": u.label or f"Pasal {u.number}", "depth": depth})
+            elif u.kind in ("menimbang", "mengingat", "penjelasan", "lampiran", "penutup") and u.parent is None:
+                out.append({"id": u.id, "label": (u.label or u.kind).title() if u.kind != "lampiran" else u.label,
+                            "depth": 0})
+        return out

@@ -1,0 +1,25 @@
+<!doctype html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}} · {{site_name}}</title>
+<link rel="stylesheet" href="/static/jdih.css">
+</head>
+<body>
+<a class="lewati" href="#isi">Langsung ke isi</a>
+<header class="situs">
+  <a class="merek" href="/">{{site_name}}</a>
+  <form class="cari-kecil" action="/cari" method="get" role="search">
+    <label for="q-atas" class="tersembunyi">Cari peraturan atau pasal</label>
+    <input id="q-atas" name="q" type="search" value="{{q}}" placeholder="Cari pasal, mis. uu 17/2014 pasal 242">
+    <button type="submit">Cari</button>
+  </form>
+  <nav aria-label="Navigasi utama"><a href="/dokumen">Dokumen</a></nav>
+</header>
+<main id="isi">
+{{!base}}
+</main>
+<footer class="situs">Jaringan Dokumentasi dan Informasi Hukum · {{site_name}}</footer>
+</body>
+</html>
