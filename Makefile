@@ -25,5 +25,8 @@ run: index
 test: setup
 	$(BIN)/python -m pytest
 
+bench: setup
+	$(BIN)/python -m bench
+
 clean:
 	rm -rf $(VENV) var .pytest_cache
