@@ -181,6 +181,20 @@ def cmd_serve(site: Site, args: argparse.Namespace) -> int:
     return 0
 
 
+def plug_readers(site: Site) -> None:
+    """Give the web app the indexer's note reader (web/ never imports indexer/)."""
+    def read_note(data: bytes, filename: str, max_pages: int | None = None, overrides: dict | None = None):
+        from indexer.errors import IngestError
+        from indexer.notes import read_note as read
+
+        from .notes import NoteError
+        try:
+            return read(data, filename, max_pages, overrides)
+        except IngestError as exc:
+            raise NoteError(exc.pesan) from exc
+    site.readers["catatan"] = read_note
+
+
 def build_parser() -> argparse.ArgumentParser:
     settings_help = "\n".join(f"  {s.env:<16} {s.help} (default: {s.default or 'kosong'})" for s in SETTINGS)
     p = argparse.ArgumentParser(prog="jdih", description="JDIH: search Indonesian regulations by clause.",
@@ -241,6 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         overrides.update(host=args.host, port=args.port)
     site = Site.open(Settings.load(**overrides))
+    plug_readers(site)
     try:
         return args.func(site, args)
     finally:

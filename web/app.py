@@ -11,7 +11,7 @@ from bottle import Bottle, response
 
 from jdih.site import Site
 
-from . import auth, public
+from . import annotations, auth, public
 from .common import STATIC, page
 
 
@@ -34,6 +34,7 @@ def make_app(site: Site) -> Bottle:
 
     auth.install(app, site)
     public.install(app, site)
+    annotations.install(app, site)  # annotations, evaluation notes, staff search (issue 5)
 
     @app.error(404)
     def not_found(err):

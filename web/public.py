@@ -14,6 +14,7 @@ from jdih.ids import citation, unit_citation
 from jdih.model import Tree
 from jdih.site import Site
 
+from .annotations_view import reader_view
 from .common import json_response
 from .common import page as common_page
 from .render import Renderer
@@ -98,13 +99,14 @@ def install(app: Bottle, site: Site) -> None:
         row = public_doc(doc_id)
         doc = store.get_document(doc_id)
         tree = Tree(doc.units)
-        r = Renderer(doc_id, tree)
+        anotasi = reader_view(site, doc_id, tree, dict(request.query.decode()))
+        r = Renderer(doc_id, tree, marks=anotasi.marks, extra=anotasi.extra)
         store.bump(doc_id, "views")
         body = r.units([u for u in tree.roots()])
         meta = [(label, row.get(key)) for key, label in META_LABELS if row.get(key) not in ("", None)]
         attachments = [a for a in store.attachments(doc_id)]
         return page("document.tpl", title=doc.judul or doc_id, doc=row, meta=meta, body=body, toc=r.toc(),
-                    attachments=attachments, relations=doc.relations)
+                    attachments=attachments, relations=doc.relations, anotasi=anotasi)
 
     @app.get("/dokumen/<doc_id>/<unit_id>.json")
     def unit_json(doc_id: str, unit_id: str):
@@ -129,7 +131,8 @@ def install(app: Bottle, site: Site) -> None:
         unit = tree.by_id.get(unit_id)
         if unit is None:
             raise HTTPError(404, "Pasal atau bagian yang diminta tidak ada dalam dokumen ini.")
-        r = Renderer(doc_id, tree)
+        anotasi = reader_view(site, doc_id, tree, dict(request.query.decode()), unit_id=unit_id)
+        r = Renderer(doc_id, tree, marks=anotasi.marks, extra=anotasi.extra)
         body = r.unit(unit, with_penjelasan=False)
         pj = r.penjelasan_of(unit_id)
         penjelasan = r.penjelasan_body(pj) if pj is not None else ""
@@ -137,7 +140,7 @@ def install(app: Bottle, site: Site) -> None:
         full = citation(unit_id, row["singkatan"], row["nomor"], row["tahun"])
         long_cite = f"{unit_citation(unit_id)} {row['judul']}".strip()
         return page("unit.tpl", title=full, doc=row, unit=unit, body=body, penjelasan=penjelasan, path=path,
-                    citation=full, long_citation=long_cite)
+                    citation=full, long_citation=long_cite, anotasi=anotasi)
 
     @app.get("/berkas/<doc_id>")
     def download(doc_id: str):

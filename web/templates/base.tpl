@@ -5,6 +5,7 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{title}} · {{site_name}}</title>
 <link rel="stylesheet" href="/static/jdih.css">
+<link rel="stylesheet" href="/static/anotasi.css">
 </head>
 <body>
 <a class="lewati" href="#isi">Langsung ke isi</a>
@@ -18,6 +19,9 @@
   <nav aria-label="Navigasi utama">
     <a href="/dokumen">Dokumen</a>
     % if get('user'):
+    <a href="/staf/cari">Cari (staf)</a>
+    <a href="/anotasi">Anotasi</a>
+    <a href="/catatan">Catatan</a>
     % if user['role'] == 'admin':
     <a href="/admin/pengguna">Pengguna</a>
     % end

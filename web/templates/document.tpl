@@ -1,5 +1,7 @@
-% rebase('base.tpl', title=title, site_name=site_name, q='')
-<div class="pembaca">
+% rebase('base.tpl', title=title, site_name=site_name, q='', user=get('user'), csrf=get('csrf', ''))
+% anotasi = get('anotasi')
+% panel = anotasi is not None and (anotasi.staff or anotasi.threads)
+<div class="pembaca{{' dengan-panel' if panel else ''}}">
 <nav class="daftar-isi" aria-label="Daftar isi">
   <h2>Daftar Isi</h2>
   <ol>
@@ -38,8 +40,18 @@
     % end
   </section>
   % end
+  % if panel and anotasi.staff:
+  <div class="naskah" data-anotasi-dokumen="{{doc['id']}}" data-csrf="{{csrf}}">
+  % else:
   <div class="naskah">
+  % end
   {{!body}}
   </div>
 </article>
+% if panel:
+% include('anotasi_panel.tpl', anotasi=anotasi, store=anotasi.store, user=anotasi.user, csrf=csrf, lanjut=anotasi.lanjut)
+% end
 </div>
+% if panel and anotasi.staff:
+<script src="/static/anotasi.js" defer></script>
+% end
