@@ -91,15 +91,32 @@ def core(text: str) -> str:
     return LIST_END_RE.sub("", squash(text))
 
 
+LONG_TEXT = 1500  # beyond this many characters, texts are compared word by word
+
+
 def similarity(a: str, b: str) -> float:
+    """Ratio of matching characters (0..1); for long texts (a whole BAB, a Penjelasan
+    Umum) of matching words, which is as telling and hundreds of times faster."""
     if a == b:
         return 1.0
     if not a or not b:
         return 0.0
+    if len(a) + len(b) > 2 * LONG_TEXT:
+        return SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
     m = SequenceMatcher(None, a, b, autojunk=False)
     if m.real_quick_ratio() < 0.5 or m.quick_ratio() < 0.5:
         return m.quick_ratio() * 0.5
     return m.ratio()
+
+
+def similar_enough(a: str, b: str, threshold: float) -> float | None:
+    """similarity(a, b) when it reaches ``threshold``, else None; cheap upper bounds first."""
+    long = len(a) + len(b) > 2 * LONG_TEXT
+    m = SequenceMatcher(None, a.split() if long else a, b.split() if long else b, autojunk=False)
+    if m.real_quick_ratio() < threshold or m.quick_ratio() < threshold:
+        return None
+    score = m.ratio()
+    return score if score >= threshold else None
 
 
 class TextView:
@@ -164,8 +181,9 @@ def find_exact(text: str, sel: Selector) -> tuple[int, int, float] | None:
 def find_approx(text: str, sel: Selector) -> tuple[int, int, float] | None:
     """The window of whole words in ``text`` most like the quote (ratio, 0..1).
 
-    Windows start where the word alignment of quote and text puts the quote's
-    first word, and are the quote's word count give or take a quarter.
+    Windows start where most of the quote's words line up with the text's,
+    are the quote's word count give or take a quarter, and their ends are then
+    moved by up to a word's length (a quote may start or end inside a word).
     """
     if len(sel.exact) < SHORT_QUOTE:
         return None
@@ -173,9 +191,14 @@ def find_approx(text: str, sel: Selector) -> tuple[int, int, float] | None:
     qwords = sel.exact.split()
     if not words or not qwords:
         return None
-    lw = [text[a:b].lower() for a, b in words]
-    blocks = SequenceMatcher(None, lw, [w.lower() for w in qwords], autojunk=False).get_matching_blocks()
-    starts = {max(0, i - j) for i, j, size in blocks if size}
+    where: dict[str, list[int]] = {}
+    for i, (a, b) in enumerate(words):
+        where.setdefault(text[a:b].lower(), []).append(i)
+    votes: dict[int, int] = {}
+    for j, w in enumerate(qwords):
+        for i in where.get(w.lower(), ()):
+            votes[max(0, i - j)] = votes.get(max(0, i - j), 0) + 1
+    starts = sorted(votes, key=lambda s: -votes[s])[:20]  # where most quote words line up
     slack = max(1, len(qwords) // 4)
     best: tuple[float, int, int] | None = None
     for s in sorted(starts):
@@ -189,7 +212,25 @@ def find_approx(text: str, sel: Selector) -> tuple[int, int, float] | None:
                 best = (score, a, b)
     if best is None:
         return None
-    return best[1], best[2], best[0]
+    return _refine(text, sel, best)
+
+
+def _refine(text: str, sel: Selector, best: tuple[float, int, int]) -> tuple[int, int, float]:
+    """Move the window's ends by up to a word's length where that matches the quote better
+    (a quote may start or end inside a word)."""
+    score, a, b = best
+    reach = 12
+    for side in ("start", "end"):
+        for d in range(-reach, reach + 1):
+            na, nb = (a + d, b) if side == "start" else (a, b + d)
+            if not (0 <= na < nb <= len(text)) or (na, nb) == (a, b):
+                continue
+            s = 0.9 * SequenceMatcher(None, text[na:nb], sel.exact, autojunk=False).ratio() + \
+                0.1 * context_score(text, na, nb, sel)
+            if s > score:
+                score, best_a, best_b = s, na, nb
+                a, b = best_a, best_b
+    return a, b, score
 
 
 def _id_affinity(a: str, b: str) -> int:
@@ -217,8 +258,8 @@ def renumbered(anchor: Anchor, view: TextView) -> tuple[str, float] | None:
             text = core(view.text(uid, whole) or "")
             if not text or not 0.8 <= len(text) / len(base) <= 1.25:
                 continue
-            score = similarity(base, text)
-            if score >= RENUMBER_MIN:
+            score = similar_enough(base, text, RENUMBER_MIN)
+            if score is not None:
                 found.append((score, uid))
     if not found:
         return None
