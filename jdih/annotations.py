@@ -336,7 +336,10 @@ def fts_terms(ann: Annotation, store: Store) -> str:
     row = store.document_row(ann.doc_id) or {}
     cite = citation(ann.unit_id, row.get("singkatan", ""), row.get("nomor", ""), row.get("tahun")) if row else ""
     text = " ".join([ann.body, ann.quote, " ".join(ann.tags), cite, KINDS.get(ann.kind, "")])
-    return " ".join(analysis.terms(text))
+    terms = analysis.terms(text)
+    # a hyphenated word ("usul-perubahan", "mengundurkan-diri") is one token; its parts are findable too
+    parts = [p for t in terms if "-" in t for p in analysis.terms(t.replace("-", " "))]
+    return " ".join(terms + parts)
 
 
 def fts_query(text: str) -> str:

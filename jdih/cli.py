@@ -98,7 +98,9 @@ def cmd_show(site: Site, args: argparse.Namespace) -> int:
 def cmd_check(site: Site, args: argparse.Namespace) -> int:
     from .check import check, markdown_table
 
-    ids = args.doc_ids or site.store.document_ids()
+    from .notes import is_note
+
+    ids = args.doc_ids or [d for d in site.store.document_ids() if not is_note(site.store.document_row(d))]
     reports = []
     for doc_id in ids:
         doc = site.store.get_document(doc_id)

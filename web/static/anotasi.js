@@ -31,8 +31,8 @@
   }
 
   function reloadAt(id) {
-    var target = location.pathname + location.search + (id ? "#anotasi-" + id : location.hash);
-    location.replace(target);
+    // one navigation: set the address (with the thread's anchor), then load the page again
+    history.replaceState(null, "", location.pathname + location.search + (id ? "#anotasi-" + id : location.hash));
     location.reload();
   }
 

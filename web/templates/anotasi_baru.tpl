@@ -13,7 +13,7 @@
   % for k in ('dokumen', 'unit', 'mulai', 'akhir', 'kutipan', 'lanjut'):
   <input type="hidden" name="{{k}}" value="{{f.get(k, '')}}">
   % end
-  <p><label for="isi">Isi anotasi</label><br><textarea id="isi" name="isi" rows="6" cols="70" required>{{f.get('isi', '')}}</textarea></p>
+  <p><label for="isi-anotasi">Isi anotasi</label><br><textarea id="isi-anotasi" name="isi" rows="6" cols="70" required>{{f.get('isi', '')}}</textarea></p>
   <p><label for="tag">Tag (pisahkan dengan koma)</label><br><input id="tag" name="tag" value="{{f.get('tag', '')}}" placeholder="PAW, multitafsir"></p>
   <p><label for="jenis">Jenis</label>
     <select id="jenis" name="jenis">

@@ -14,8 +14,8 @@
   <p><label for="nomor">Nomor</label> <input id="nomor" name="nomor" value="{{f.get('nomor', '')}}">
      <label for="tanggal">Tanggal</label> <input id="tanggal" name="tanggal" type="date" value="{{f.get('tanggal', '')}}"></p>
   <p><label for="tag">Tag</label> <input id="tag" name="tag" value="{{f.get('tag', '')}}" placeholder="PAW, klarifikasi"></p>
-  <p><label for="isi">Isi (Markdown: "## 1. Judul bagian" memulai bagian baru)</label><br>
-    <textarea id="isi" name="isi" rows="24" cols="90" required>{{f.get('isi', '')}}</textarea></p>
+  <p><label for="isi-catatan">Isi (Markdown: "## 1. Judul bagian" memulai bagian baru)</label><br>
+    <textarea id="isi-catatan" name="isi" rows="24" cols="90" required>{{f.get('isi', '')}}</textarea></p>
   <p><button type="submit">Simpan catatan</button> <a href="/catatan">Batal</a></p>
 </form>
 </section>
