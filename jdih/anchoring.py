@@ -125,7 +125,9 @@ class TextView:
     def __init__(self, units: list[Unit]):
         self.tree = Tree(units)
         self._full: dict[str, str] = {}
-        self._by_core: dict[tuple[bool, str], list[str]] = {}
+        self._core: dict[tuple[str, bool], str] = {}
+        self._words: dict[tuple[str, bool], set[str]] = {}
+        self._by_core: dict[bool, dict[str, list[str]]] = {}
 
     @property
     def ids(self) -> list[str]:
@@ -141,12 +143,26 @@ class TextView:
             self._full[unit_id] = self.tree.full_text(unit_id)
         return self._full[unit_id]
 
+    def core(self, unit_id: str, whole: bool) -> str:
+        key = (unit_id, whole)
+        if key not in self._core:
+            self._core[key] = core(self.text(unit_id, whole) or "")
+        return self._core[key]
+
+    def words(self, unit_id: str, whole: bool) -> set[str]:
+        key = (unit_id, whole)
+        if key not in self._words:
+            self._words[key] = set(self.core(unit_id, whole).split())
+        return self._words[key]
+
     def with_core(self, whole: bool, key: str) -> list[str]:
-        if not self._by_core:
-            for w in (False, True):
-                for uid in self.ids:
-                    self._by_core.setdefault((w, core(self.text(uid, w) or "")), []).append(uid)
-        return self._by_core.get((whole, key), [])
+        """Units whose text is ``key`` once list endings are set aside."""
+        if whole not in self._by_core:
+            index: dict[str, list[str]] = {}
+            for uid in self.ids:
+                index.setdefault(self.core(uid, whole), []).append(uid)
+            self._by_core[whole] = index
+        return self._by_core[whole].get(key, [])
 
 
 def context_score(text: str, start: int, end: int, sel: Selector) -> float:
@@ -243,24 +259,17 @@ def _id_affinity(a: str, b: str) -> int:
     return n
 
 
-def renumbered(anchor: Anchor, view: TextView) -> tuple[str, float] | None:
+def renumbered(anchor: Anchor, view: TextView, same: float = 0.0) -> tuple[str, float] | None:
     """The one other unit that is the anchored unit under a new number, if there is exactly one:
-    its text is the anchored text (list endings aside) or at least RENUMBER_MIN like it."""
+    its text is the anchored text (list endings aside), or, when the unit with the anchored id
+    is no longer like it (``same`` < RENUMBER_MIN), at least RENUMBER_MIN like it."""
     whole = anchor.selector is None
     base = core(anchor.text)
     if not base:
         return None
     found = [(1.0, uid) for uid in view.with_core(whole, base) if uid != anchor.unit_id]
-    if not found:
-        for uid in view.ids:
-            if uid == anchor.unit_id:
-                continue
-            text = core(view.text(uid, whole) or "")
-            if not text or not 0.8 <= len(text) / len(base) <= 1.25:
-                continue
-            score = similar_enough(base, text, RENUMBER_MIN)
-            if score is not None:
-                found.append((score, uid))
+    if not found and same < RENUMBER_MIN:
+        found = _near(anchor, view, base, whole)
     if not found:
         return None
     found.sort(key=lambda f: (f[0], _id_affinity(anchor.unit_id, f[1])), reverse=True)
@@ -271,19 +280,37 @@ def renumbered(anchor: Anchor, view: TextView) -> tuple[str, float] | None:
     return top[1], top[0]
 
 
+def _near(anchor: Anchor, view: TextView, base: str, whole: bool) -> list[tuple[float, str]]:
+    """Units at least RENUMBER_MIN like ``base``; length and shared words filter first."""
+    words = set(base.split())
+    found = []
+    for uid in view.ids:
+        if uid == anchor.unit_id:
+            continue
+        text = view.core(uid, whole)
+        if not text or not 0.8 <= len(text) / len(base) <= 1.25:
+            continue
+        other = view.words(uid, whole)
+        if len(words & other) < 0.75 * max(len(words), len(other)):
+            continue
+        score = similar_enough(base, text, RENUMBER_MIN)
+        if score is not None:
+            found.append((score, uid))
+    return found
+
+
 def candidates(anchor: Anchor, view: TextView, limit: int = 5) -> tuple[str, ...]:
     """Units that may hold an orphaned anchor, for staff to choose from."""
     whole = anchor.selector is None
+    base = core(anchor.text)
     scored = []
     for uid in view.ids:
-        text = view.text(uid, whole) or ""
-        if not text:
-            continue
         if whole:
-            score = similarity(core(anchor.text), core(text))
+            text = view.core(uid, True)
+            score = similar_enough(base, text, 0.6) if text and 0.6 <= len(text) / max(1, len(base)) <= 1.7 else None
         else:
-            score = 1.0 if anchor.selector.exact in text else 0.0
-        if score >= 0.6:
+            score = 1.0 if anchor.selector.exact in (view.text(uid, False) or "") else None
+        if score is not None:
             scored.append((score, uid))
     scored.sort(key=lambda s: (-s[0], -_id_affinity(anchor.unit_id, s[1]), s[1]))
     return tuple(uid for _, uid in scored[:limit])
@@ -300,12 +327,14 @@ def _locate_whole(anchor: Anchor, view: TextView) -> Placement:
     text = view.text(uid, True)
     if text is not None and squash(text) == squash(anchor.text):
         return Placement("utuh", uid)
-    moved = renumbered(anchor, view)
+    score = 0.0
+    if text is not None:
+        score = 1.0 if core(text) == core(anchor.text) else similarity(squash(anchor.text), squash(text))
+    moved = renumbered(anchor, view, score) if score < 1.0 else None
     if moved:
         return Placement("dipindah", moved[0], score=moved[1],
                          note=f"Unit dinomori ulang: {unit_citation(uid)} menjadi {unit_citation(moved[0])}.")
     if text is not None:
-        score = similarity(squash(anchor.text), squash(text))
         if score >= APPROX_MIN:
             return Placement("teks_berubah", uid, score=score,
                              note=f"Teks {unit_citation(uid)} berubah (kemiripan {percent(score)}); perlu dikonfirmasi.")
@@ -315,18 +344,20 @@ def _locate_whole(anchor: Anchor, view: TextView) -> Placement:
 def _locate_span(anchor: Anchor, view: TextView) -> Placement:
     uid, sel = anchor.unit_id, anchor.selector
     text = view.text(uid, False)
+    same = 0.0
     if text is not None:
-        kept = similarity(core(anchor.text), core(text)) >= KEPT_MIN
+        same = similarity(core(anchor.text), core(text))
+        kept = same >= KEPT_MIN
         found = find_exact(text, sel)
         if found and (kept or found[2] >= 0.5):
             start, end, ctx = found
             if start == sel.start:
                 return Placement("utuh", uid, start, end, sel.exact)
-            if kept or renumbered(anchor, view) is None:
+            if kept or renumbered(anchor, view, same) is None:
                 return Placement("dipindah", uid, start, end, sel.exact, ctx,
                                  note=f"Kutipan bergeser di dalam {unit_citation(uid)} "
                                       f"(karakter {sel.start} menjadi {start}).")
-    moved = renumbered(anchor, view)
+    moved = renumbered(anchor, view, same) if same < 1.0 else None
     if moved:
         placed = _in_renumbered(anchor, view, moved[0])
         if placed is not None:

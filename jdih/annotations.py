@@ -23,6 +23,7 @@ from . import analysis
 from .anchoring import Anchor, Selector, TextView, make_selector, squash
 from .crossrefs import parse_reference
 from .ids import citation, unit_citation
+from .model import Unit
 from .store import Store, now
 
 KINDS = {"catatan": "Catatan", "pertanyaan": "Pertanyaan", "usulan-perubahan": "Usulan perubahan",
@@ -191,6 +192,24 @@ def _links(store: Store, links) -> list[tuple[str, str]]:
         if found not in out:
             out.append(found)
     return out
+
+
+def unit_text(store: Store, doc_id: str, unit_id: str, whole: bool) -> str | None:
+    """A unit's own text, or (whole) its full text with its parts, reading only
+    that unit and the units under it (not the whole document)."""
+    if not whole:
+        row = store.db.execute("SELECT text FROM units WHERE doc_id = ? AND id = ?", (doc_id, unit_id)).fetchone()
+        return row[0] if row else None
+    rows = store.db.execute(
+        "WITH RECURSIVE sub(id) AS (SELECT id FROM units WHERE doc_id = ? AND id = ? UNION ALL "
+        "SELECT u.id FROM units u JOIN sub ON u.parent = sub.id WHERE u.doc_id = ?) "
+        "SELECT u.* FROM units u JOIN sub ON u.id = sub.id WHERE u.doc_id = ? ORDER BY u.ord",
+        (doc_id, unit_id, doc_id, doc_id)).fetchall()
+    if not rows:
+        return None
+    units = [Unit(id=r["id"], kind=r["kind"], number=r["number"], label=r["label"], heading=r["heading"],
+                  text=r["text"], parent=r["parent"]) for r in rows]
+    return TextView(units).text(unit_id, True)
 
 
 def span_selector(text: str, given: dict) -> Selector:
@@ -378,8 +397,7 @@ def create(store: Store, actor: dict | None, *, doc_id: str, unit_id: str, body:
     row = store.document_row(doc_id)
     if row is None:
         raise AnnotationError("Dokumen tidak ditemukan.", 404)
-    view = TextView(store.units(doc_id))
-    text = view.text(unit_id, whole=not selector)
+    text = unit_text(store, doc_id, unit_id, whole=not selector)
     if text is None:
         raise AnnotationError(f"{unit_citation(unit_id) or 'Unit'} tidak ada dalam dokumen ini.", 404)
     sel = span_selector(text, selector) if selector else None

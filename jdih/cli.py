@@ -169,6 +169,7 @@ def cmd_anotasi(site: Site, args: argparse.Namespace) -> int:
     """Annotations from the command line: check anchors, export, import, list (sees everything)."""
     from . import annotations as A
     from . import annotations_io as io
+    from .audit import audit
     from .reanchor import reanchor_all, reanchor_document
 
     store = site.store
@@ -210,6 +211,7 @@ def cmd_anotasi(site: Site, args: argparse.Namespace) -> int:
                 failed += 1
                 continue
             s = report.summary()
+            audit(store, "cli", "anotasi-impor", "anotasi:*", dict(s, berkas=path))
             print(f"{path}: {s['diimpor']} diimpor, {s['dilewati']} sudah ada (dilewati), {len(report.errors)} galat")
             for err in report.errors:
                 print(f"  galat: {err}", file=sys.stderr)
@@ -234,6 +236,7 @@ def cmd_catatan(site: Site, args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from . import notes
+    from .audit import audit
 
     if args.action == "daftar":
         for n in notes.list_notes(site.store):
@@ -253,6 +256,7 @@ def cmd_catatan(site: Site, args: argparse.Namespace) -> int:
             print(f"GAGAL    {path}: {getattr(exc, 'pesan', exc)}", file=sys.stderr)
             failed += 1
             continue
+        audit(site.store, "cli", "catatan-simpan", f"dokumen:{note.doc.id}", {"berkas": path, "jangkar": counts})
         moved = sum(v for k, v in counts.items() if k != "utuh")
         print(f"disimpan {note.doc.id:<52}{path}" + (f" ({moved} anotasi perlu diperiksa)" if moved else ""))
     return 1 if failed else 0

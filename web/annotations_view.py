@@ -86,6 +86,7 @@ class ReaderView:
     user: dict | None
     store: Store
     lanjut: str = ""                  # this page's path: forms come back here
+    unit_links: bool = True           # "+ Anotasi" under each unit (a clause's page, a note; not the long reader)
     threads: list[A.Annotation] = field(default_factory=list)
     orphans: list[A.Annotation] = field(default_factory=list)
     marks: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
@@ -111,7 +112,7 @@ class ReaderView:
             for n in self.discussed.get(unit.id, []):
                 parts.append(f'<a class="dibahas" href="/catatan/{escape(n["note_id"])}#{escape(n["note_unit"])}">'
                              f'Dibahas dalam catatan: {escape(n["judul"])}</a>')
-            if unit.kind in ANNOTATABLE:
+            if self.unit_links and unit.kind in ANNOTATABLE:
                 parts.append(f'<a class="anotasi-baru" href="/anotasi/baru?dokumen={escape(self.doc_id)}'
                              f'&amp;unit={escape(unit.id)}" rel="nofollow">+ Anotasi '
                              f'<span class="tersembunyi">untuk {escape(unit_citation(unit.id))}</span></a>')
@@ -124,11 +125,12 @@ FILTER_KEYS = {"tag": "tag", "penulis": "author", "status": "status", "jenis": "
 
 
 def reader_view(site: Site, doc_id: str, tree: Tree, query: dict | None = None,
-                unit_id: str | None = None) -> ReaderView:
+                unit_id: str | None = None, unit_links: bool | None = None) -> ReaderView:
     """Threads, highlights and note links of a document (or one clause and its parts)."""
     store, user = site.store, current_user()
     q = {k: v for k, v in (query or {}).items() if k in FILTER_KEYS and v}
-    view = ReaderView(doc_id, user, store, lanjut=request.path, filters=q, labels={"anchor": A.ANCHOR_LABELS, "kind": A.KINDS,
+    view = ReaderView(doc_id, user, store, lanjut=request.path, filters=q,
+                      unit_links=unit_id is not None if unit_links is None else unit_links, labels={"anchor": A.ANCHOR_LABELS, "kind": A.KINDS,
                                                          "visibility": A.VISIBILITIES, "status": A.STATUSES})
     found = A.for_document(store, user, doc_id)
     view.tags = sorted({t for ann in found for t in ann.tags}, key=str.lower)

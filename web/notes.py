@@ -152,7 +152,7 @@ def install(app: Bottle, site: Site) -> None:
     def note_page(doc_id: str):
         row = note_row(doc_id)
         tree = Tree(store.units(doc_id))
-        view = reader_view(site, doc_id, tree, dict(request.query.decode()))
+        view = reader_view(site, doc_id, tree, dict(request.query.decode()), unit_links=True)
         return page(site, "catatan.tpl", title=row["judul"], doc=row, body=render_note(store, doc_id, tree, view),
                     anotasi=view, toc=[(u.id, u.label or u.heading) for u in tree.units])
 

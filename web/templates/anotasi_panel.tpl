@@ -32,8 +32,13 @@
     <a href="{{lanjut}}">Hapus saringan</a>
     % end
   </form>
-  <p class="petunjuk">Pilih teks pada sebuah pasal, ayat, atau huruf untuk membuat anotasi pada teks itu, atau pakai
-    tautan "+ Anotasi" di bawah teksnya. <a href="/anotasi?dokumen={{anotasi.doc_id}}">Semua anotasi dokumen ini</a></p>
+  <p class="petunjuk">Pilih teks pada sebuah pasal, ayat, atau huruf untuk membuat anotasi pada teks itu.
+    % if anotasi.unit_links:
+    Untuk menganotasi seluruh unit, pakai tautan "+ Anotasi" di bawah teksnya.
+    % else:
+    Untuk menganotasi seluruh unit, buka pasalnya (klik judul pasal) lalu pakai tautan "+ Anotasi".
+    % end
+    <a href="/anotasi?dokumen={{anotasi.doc_id}}">Semua anotasi dokumen ini</a></p>
   % end
   % if anotasi.orphans:
   <section class="anotasi-yatim">
