@@ -99,6 +99,7 @@ def _amendment_row(tmp: Path, repeat: int) -> str:
 def _search_rows(site, repeat: int, extra: int) -> list[str]:
     """Search over the annotations plus ``extra`` more (bodies of real-looking words)."""
     from jdih import annotations as A
+    from jdih import annotations_query as AQ
 
     store, rng = site.store, random.Random(3)
     units = [u.id for u in store.units("uu-17-2014") if u.kind == "ayat"]
@@ -106,12 +107,12 @@ def _search_rows(site, repeat: int, extra: int) -> list[str]:
         A.create(store, STAFF, doc_id="uu-17-2014", unit_id=rng.choice(units), body=" ".join(rng.sample(WORDS, 8)))
     total = store.db.execute("SELECT count(*) FROM annotations").fetchone()[0]
     queries = ["klarifikasi pernyataan", "pengganti antarwaktu", "rujukan silang", "verifikasi"]
-    match = [A.fts_query(q) for q in queries]
+    match = [AQ.fts_query(q) for q in queries]
     fts = timed(lambda: [store.db.execute("SELECT annotation_id FROM annotation_fts WHERE annotation_fts MATCH ?",
                                           (m,)).fetchall() for m in match], repeat)
     like = timed(lambda: [store.db.execute("SELECT id FROM annotations WHERE " + " AND ".join(
         "body LIKE ?" for _ in q.split()), [f"%{w}%" for w in q.split()]).fetchall() for q in queries], repeat)
-    pages = timed(lambda: [A.listing(store, STAFF, A.Query(text=q, limit=20)) for q in queries], repeat)
+    pages = timed(lambda: [AQ.listing(store, STAFF, AQ.Query(text=q, limit=20)) for q in queries], repeat)
     base = median(like)
     return [f"| LIKE scan of {total} annotations, 4 queries (baseline) | {ms(base)} | {ms(p95(like))} | 1.00 |",
             f"| FTS5 MATCH (Indonesian analysis), same 4 queries | {ms(median(fts))} | {ms(p95(fts))} | "

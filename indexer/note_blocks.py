@@ -178,7 +178,8 @@ def pdf_blocks(data: bytes, max_pages: int | None = None) -> NoteSource:
     gaps = [b.top - a.top for a, b in zip(lines, lines[1:]) if a.page == b.page and b.top and a.top and b.top > a.top]
     step = sorted(gaps)[len(gaps) // 4] if gaps else 14.0  # the line step inside a paragraph
     blocks: list[Block] = []
-    prev = None
+    prev: Block | None = None
+    prev_line = lines[0]
     for line in lines:
         size = line.size or body_size
         heading = len(line.text) < 100 and not line.text.endswith((".", ",", ";")) and (

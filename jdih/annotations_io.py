@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import annotations as A
+from . import annotations_query as AQ
 from .anchoring import Selector
 from .notes import is_note
 from .reanchor import reanchor_document
@@ -49,9 +50,9 @@ class ImportFormatError(Exception):
 def select(store: Store, actor: dict | None, doc_id: str = "", tag: str = "",
            deleted: bool = False) -> list[A.Annotation]:
     """Threads (with replies) of a document, a tag or everything, live and (optionally) deleted."""
-    out, _ = A.listing(store, actor, A.Query(doc_id=doc_id, tag=tag, limit=10**6))
+    out, _ = AQ.listing(store, actor, AQ.Query(doc_id=doc_id, tag=tag, limit=10**6))
     if deleted:
-        gone, _ = A.listing(store, actor, A.Query(doc_id=doc_id, tag=tag, deleted=True, limit=10**6))
+        gone, _ = AQ.listing(store, actor, AQ.Query(doc_id=doc_id, tag=tag, deleted=True, limit=10**6))
         out += gone
         ids = [t.id for t in out]
         replies = A._replies(store, actor, ids, deleted=True)
@@ -314,7 +315,7 @@ def import_records(store: Store, records: list[Record]) -> Report:
         docs.add(rec.doc_id)
     for doc_id in sorted(docs):
         reanchor_document(store, doc_id)
-    report.anchors = A.counts_by_anchor(store)
+    report.anchors = AQ.counts_by_anchor(store)
     return report
 
 

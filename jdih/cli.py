@@ -167,58 +167,77 @@ def cmd_user(site: Site, args: argparse.Namespace) -> int:
 
 def cmd_anotasi(site: Site, args: argparse.Namespace) -> int:
     """Annotations from the command line: check anchors, export, import, list (sees everything)."""
+    actions = {"periksa": _anotasi_periksa, "ekspor": _anotasi_ekspor, "impor": _anotasi_impor,
+               "daftar": _anotasi_daftar}
+    return actions[args.action](site, args)
+
+
+def _anotasi_periksa(site: Site, args: argparse.Namespace) -> int:
     from . import annotations as A
-    from . import annotations_io as io
-    from .audit import audit
+    from . import annotations_query as AQ
     from .reanchor import reanchor_all, reanchor_document
 
-    store = site.store
-    if args.action == "periksa":
-        for doc_id in args.args:
-            reanchor_document(store, doc_id)
-        counts = A.counts_by_anchor(store) if args.args else reanchor_all(store)
-        print(", ".join(f"{A.ANCHOR_LABELS[k].lower()}: {v}" for k, v in counts.items()))
-        for status in ("dipindah", "teks_berubah", "yatim"):
-            for t in A.listing(store, A.SYSTEM, A.Query(anchor=status, limit=10**6))[0]:
-                print(f"{A.ANCHOR_LABELS[status]:<13}{t.id}  {t.doc_id}#{t.unit_id}  {t.anchor_note}")
+    for doc_id in args.args:
+        reanchor_document(site.store, doc_id)
+    counts = AQ.counts_by_anchor(site.store) if args.args else reanchor_all(site.store)
+    print(", ".join(f"{A.ANCHOR_LABELS[k].lower()}: {v}" for k, v in counts.items()))
+    for status in ("dipindah", "teks_berubah", "yatim"):
+        for t in AQ.listing(site.store, A.SYSTEM, AQ.Query(anchor=status, limit=10**6))[0]:
+            print(f"{A.ANCHOR_LABELS[status]:<13}{t.id}  {t.doc_id}#{t.unit_id}  {t.anchor_note}")
+    return 0
+
+
+def _anotasi_ekspor(site: Site, args: argparse.Namespace) -> int:
+    from . import annotations as A
+    from . import annotations_io as io
+
+    anns = io.select(site.store, A.SYSTEM, doc_id=args.dokumen or "", tag=args.tag or "", deleted=True)
+    if args.format == "csv":
+        text = io.to_csv(anns)
+    else:
+        text = json.dumps(io.to_jsonld(site.store, anns, site.settings.get("base_url", "")), ensure_ascii=False,
+                          indent=1)
+    if not args.output:
+        sys.stdout.write(text)
         return 0
-    if args.action == "ekspor":
-        anns = io.select(store, A.SYSTEM, doc_id=args.dokumen or "", tag=args.tag or "", deleted=True)
-        if args.format == "csv":
-            text = io.to_csv(anns)
-        else:
-            text = json.dumps(io.to_jsonld(store, anns, site.settings.get("base_url", "")), ensure_ascii=False,
-                              indent=1)
-        if args.output:
-            with open(args.output, "w", encoding="utf-8", newline="") as fh:
-                fh.write(text)
-            print(f"{len(anns)} utas anotasi diekspor ke {args.output}.", file=sys.stderr)
-        else:
-            sys.stdout.write(text)
-        return 0
-    if args.action == "impor":
-        if not args.args:
-            print("Sebutkan berkas yang diimpor.", file=sys.stderr)
-            return 2
-        failed = 0
-        for path in args.args:
-            fmt = args.format or ("csv" if path.lower().endswith(".csv") else "jsonld")
-            try:
-                with open(path, encoding="utf-8-sig") as fh:
-                    report = io.import_text(store, fh.read(), fmt)
-            except (OSError, UnicodeDecodeError, io.ImportFormatError) as exc:
-                print(f"GAGAL    {path}: {getattr(exc, 'pesan', exc)}", file=sys.stderr)
-                failed += 1
-                continue
-            s = report.summary()
-            audit(store, "cli", "anotasi-impor", "anotasi:*", dict(s, berkas=path))
-            print(f"{path}: {s['diimpor']} diimpor, {s['dilewati']} sudah ada (dilewati), {len(report.errors)} galat")
-            for err in report.errors:
-                print(f"  galat: {err}", file=sys.stderr)
-            failed += bool(report.errors)
-        return 1 if failed else 0
-    threads, total = A.listing(store, A.SYSTEM, A.Query(doc_id=args.dokumen or "", tag=args.tag or "",
-                                                         text=args.q or "", limit=10**6))
+    with open(args.output, "w", encoding="utf-8", newline="") as fh:
+        fh.write(text)
+    print(f"{len(anns)} utas anotasi diekspor ke {args.output}.", file=sys.stderr)
+    return 0
+
+
+def _anotasi_impor(site: Site, args: argparse.Namespace) -> int:
+    from . import annotations_io as io
+    from .audit import audit
+
+    if not args.args:
+        print("Sebutkan berkas yang diimpor.", file=sys.stderr)
+        return 2
+    failed = 0
+    for path in args.args:
+        fmt = args.format or ("csv" if path.lower().endswith(".csv") else "jsonld")
+        try:
+            with open(path, encoding="utf-8-sig") as fh:
+                report = io.import_text(site.store, fh.read(), fmt)
+        except (OSError, UnicodeDecodeError, io.ImportFormatError) as exc:
+            print(f"GAGAL    {path}: {getattr(exc, 'pesan', exc)}", file=sys.stderr)
+            failed += 1
+            continue
+        s = report.summary()
+        audit(site.store, "cli", "anotasi-impor", "anotasi:*", dict(s, berkas=path))
+        print(f"{path}: {s['diimpor']} diimpor, {s['dilewati']} sudah ada (dilewati), {len(report.errors)} galat")
+        for err in report.errors:
+            print(f"  galat: {err}", file=sys.stderr)
+        failed += bool(report.errors)
+    return 1 if failed else 0
+
+
+def _anotasi_daftar(site: Site, args: argparse.Namespace) -> int:
+    from . import annotations as A
+    from . import annotations_query as AQ
+
+    threads, total = AQ.listing(site.store, A.SYSTEM, AQ.Query(doc_id=args.dokumen or "", tag=args.tag or "",
+                                                               text=args.q or "", limit=10**6))
     for t in threads:
         if args.json:
             _print_json({"id": t.id, "doc_id": t.doc_id, "unit_id": t.unit_id, "quote": t.quote, "body": t.body,

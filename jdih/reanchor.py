@@ -14,8 +14,9 @@ from __future__ import annotations
 import json
 
 from .anchoring import Placement, TextView, locate, make_selector
-from .annotations import (SYSTEM, Annotation, AnnotationError, _from_row, _require_staff, counts_by_anchor, get,
+from .annotations import (SYSTEM, Annotation, AnnotationError, _from_row, _require_staff, get,
                           record, span_selector)
+from .annotations_query import counts_by_anchor
 from .ids import unit_citation
 from .model import Unit
 from .store import Store, now

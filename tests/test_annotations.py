@@ -9,6 +9,7 @@ import pytest
 from conftest import corpus_file, open_site
 from indexer.pipeline import Indexer
 from jdih import annotations as A
+from jdih import annotations_query as AQ
 
 SITI = {"id": 1, "name": "siti", "role": "staf"}
 BUDI = {"id": 2, "name": "budi", "role": "staf"}
@@ -89,7 +90,7 @@ def test_visibility_pribadi_internal_publik(site):
     pub = A.create(site.store, SITI, doc_id="uu-17-2014", unit_id=unit, body="untuk umum", visibility="publik")
 
     def seen(actor):
-        threads, _ = A.listing(site.store, actor, A.Query(doc_id="uu-17-2014", unit_id=unit))
+        threads, _ = AQ.listing(site.store, actor, AQ.Query(doc_id="uu-17-2014", unit_id=unit))
         return {t.id for t in threads}
     assert {own.id, team.id, pub.id} <= seen(SITI)
     assert team.id in seen(BUDI) and pub.id in seen(BUDI) and own.id not in seen(BUDI)
@@ -148,8 +149,8 @@ def test_delete_is_reversible(site):
     with pytest.raises(A.AnnotationError):
         A.delete(site.store, BUDI, ann.id)
     A.delete(site.store, SITI, ann.id)
-    live, _ = A.listing(site.store, SITI, A.Query(tag="PAW"))
-    gone, _ = A.listing(site.store, SITI, A.Query(deleted=True))
+    live, _ = AQ.listing(site.store, SITI, AQ.Query(tag="PAW"))
+    gone, _ = AQ.listing(site.store, SITI, AQ.Query(deleted=True))
     assert ann.id not in {t.id for t in live} and ann.id in {t.id for t in gone}
     restored = A.restore(site.store, ADMIN, ann.id)
     assert restored.deleted_at is None and restored.tags == ["PAW"]
@@ -160,21 +161,21 @@ def test_annotation_text_is_searchable_with_indonesian_stemming(site):
     ann = A.create(site.store, SITI, doc_id="uu-17-2014", unit_id="pasal_410__ayat_2",
                    body="Rujukan silang ke Pasal 406 tampaknya keliru; seharusnya Pasal 409.", tags=["rujukan-silang"])
     for query in ("rujukan silang keliru", "merujuk", "pasal 410 ayat 2", "rujukan-silang"):
-        threads, _ = A.listing(site.store, BUDI, A.Query(text=query))
+        threads, _ = AQ.listing(site.store, BUDI, AQ.Query(text=query))
         assert ann.id in {t.id for t in threads}, query
-    none, total = A.listing(site.store, BUDI, A.Query(text="ketenaganukliran"))
+    none, total = AQ.listing(site.store, BUDI, AQ.Query(text="ketenaganukliran"))
     assert total == 0 and none == []
 
 
 def test_search_finds_the_thread_of_a_matching_reply(site):
     root = A.create(site.store, SITI, doc_id="uu-17-2014", unit_id="pasal_411", body="Delegasi ke PP.")
     A.reply(site.store, BUDI, root.id, "Peraturan pemerintahnya belum terbit di koleksi.")
-    threads, _ = A.listing(site.store, SITI, A.Query(text="belum terbit"))
+    threads, _ = AQ.listing(site.store, SITI, AQ.Query(text="belum terbit"))
     assert root.id in {t.id for t in threads}
 
 
 def test_annotated_units_for_search_narrowing(site):
     A.create(site.store, SITI, doc_id="uu-17-2014", unit_id="pasal_405__ayat_1__huruf_b", body="x", tags=["DPRD"])
-    assert ("uu-17-2014", "pasal_405__ayat_1__huruf_b") in A.annotated_units(site.store, BUDI, "dprd")
-    assert all(u for _, u in A.annotated_units(site.store, BUDI))
-    assert ("uu-17-2014", "pasal_405__ayat_1__huruf_b") not in A.annotated_units(site.store, BUDI, "PAW")
+    assert ("uu-17-2014", "pasal_405__ayat_1__huruf_b") in AQ.annotated_units(site.store, BUDI, "dprd")
+    assert all(u for _, u in AQ.annotated_units(site.store, BUDI))
+    assert ("uu-17-2014", "pasal_405__ayat_1__huruf_b") not in AQ.annotated_units(site.store, BUDI, "PAW")

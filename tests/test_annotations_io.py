@@ -12,6 +12,7 @@ import pytest
 from conftest import corpus_file, open_site
 from indexer.pipeline import Indexer
 from jdih import annotations as A
+from jdih import annotations_query as AQ
 from jdih import annotations_io as io
 from jdih.cli import main
 
@@ -103,7 +104,7 @@ def test_round_trip_into_a_fresh_store(source, template, tmp_path, fmt):
     assert snapshot(target) == snapshot(source)
     again = io.import_text(target.store, text, fmt)
     assert again.imported == [] and len(again.skipped) == 5  # never duplicated, never overwritten
-    threads, _ = A.listing(target.store, SITI, A.Query(text="tertulis"))
+    threads, _ = AQ.listing(target.store, SITI, AQ.Query(text="tertulis"))
     assert threads  # imported annotations are searchable
 
 
@@ -120,7 +121,7 @@ def test_import_into_a_store_without_the_document_keeps_the_annotation_as_orphan
     empty = open_site(tmp_path / "empty")
     report = io.import_text(empty.store, json.dumps(io.to_jsonld(source.store, anns)), "jsonld")
     assert len(report.imported) == 1
-    (thread,), _ = A.listing(empty.store, A.SYSTEM, A.Query())
+    (thread,), _ = AQ.listing(empty.store, A.SYSTEM, AQ.Query())
     assert thread.anchor_status == "yatim" and thread.body == "Diubah UU 2/2011."
 
 

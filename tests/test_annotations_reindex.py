@@ -8,6 +8,7 @@ from anchor_pairs import UU_2_2008, consolidated_uu_2_2008
 from conftest import corpus_file, open_site
 from indexer.pipeline import Indexer
 from jdih import annotations as A
+from jdih import annotations_query as AQ
 from jdih.anchoring import TextView, core, similarity
 from jdih.cli import main
 from jdih.reanchor import confirm, reanchor_all, reattach
@@ -45,7 +46,7 @@ def site(tmp_path):
 
 
 def state(site) -> dict[str, A.Annotation]:
-    threads, _ = A.listing(site.store, A.SYSTEM, A.Query(doc_id="uu-2-2008", limit=100))
+    threads, _ = AQ.listing(site.store, A.SYSTEM, AQ.Query(doc_id="uu-2-2008", limit=100))
     return {t.id: t for t in threads}
 
 
@@ -89,7 +90,7 @@ def test_replacing_the_document_with_an_edited_version(site):
         if status != "utuh":
             event = A.history(site.store, SITI, ann.id)[-1]
             assert event["action"] == "jangkar" and event["data"]["menjadi"]["status"] == status
-    assert A.counts_by_anchor(site.store, "uu-2-2008") == {"utuh": 2, "dipindah": 2, "teks_berubah": 2, "yatim": 1}
+    assert AQ.counts_by_anchor(site.store, "uu-2-2008") == {"utuh": 2, "dipindah": 2, "teks_berubah": 2, "yatim": 1}
     # the original text again: everything is where it was made
     assert indexer.ingest_path(corpus_file(UU_2_2008)).status == "indexed"
     back = assert_all_present_and_honest(site)

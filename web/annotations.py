@@ -18,6 +18,7 @@ import bottle
 from bottle import Bottle, HTTPError, request, response
 
 from jdih import annotations as A
+from jdih import annotations_query as AQ
 from jdih import annotations_io as io
 from jdih.audit import audit
 from jdih.ids import unit_citation
@@ -68,11 +69,11 @@ def install(app: Bottle, site: Site) -> None:
             halaman = 1
         q = query_from(params)
         q.limit, q.offset = PAGE_SIZE, (halaman - 1) * PAGE_SIZE
-        threads, total = A.listing(store, user, q)
+        threads, total = AQ.listing(store, user, q)
         keep = {k: v for k, v in params.items() if k != "halaman" and v}
         return page(site, "anotasi_daftar.tpl", title="Anotasi", threads=threads, total=total, halaman=halaman,
                     pages=max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE), params=keep, query=urlencode(keep),
-                    tags=A.tags(store, user), authors=A.authors(store, user), counts=A.counts_by_anchor(store),
+                    tags=AQ.tags(store, user), authors=AQ.authors(store, user), counts=AQ.counts_by_anchor(store),
                     labels=LABELS, store=store, cite=cite, doc_url=doc_url, message=params.get("pesan", ""))
 
     @app.get("/anotasi/baru")

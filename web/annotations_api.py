@@ -25,6 +25,7 @@ import json
 from bottle import Bottle, HTTPResponse, request
 
 from jdih import annotations as A
+from jdih import annotations_query as AQ
 from jdih import annotations_io as io
 from jdih.audit import audit
 from jdih.reanchor import confirm, reattach
@@ -49,13 +50,13 @@ def _body() -> dict:
     return data
 
 
-def query_from(params) -> A.Query:
+def query_from(params) -> AQ.Query:
     def num(name: str, default: int) -> int:
         try:
             return int(params.get(name, default))
         except (TypeError, ValueError):
             return default
-    return A.Query(doc_id=params.get("dokumen", ""), unit_id=params.get("unit", ""), tag=params.get("tag", ""),
+    return AQ.Query(doc_id=params.get("dokumen", ""), unit_id=params.get("unit", ""), tag=params.get("tag", ""),
                    author=params.get("penulis", ""), status=params.get("status", ""), kind=params.get("jenis", ""),
                    visibility=params.get("visibilitas", ""), anchor=params.get("jangkar", ""),
                    text=params.get("q", ""), deleted=params.get("terhapus", "") in ("1", "ya"),
@@ -79,7 +80,7 @@ def install(app: Bottle, site: Site) -> None:
     @login_required()
     def api_list():
         user = current_user()
-        threads, total = A.listing(store, user, query_from(request.query.decode()))
+        threads, total = AQ.listing(store, user, query_from(request.query.decode()))
         return json_response({"total": total, "items": [to_json(store, t, user) for t in threads]})
 
     @app.post("/api/anotasi")

@@ -13,6 +13,7 @@ from html import escape
 from bottle import request
 
 from jdih import annotations as A
+from jdih import annotations_query as AQ
 from jdih import notes
 from jdih.ids import citation, unit_citation
 from jdih.model import Tree, Unit
@@ -132,7 +133,7 @@ def reader_view(site: Site, doc_id: str, tree: Tree, query: dict | None = None,
     view = ReaderView(doc_id, user, store, lanjut=request.path, filters=q,
                       unit_links=unit_id is not None if unit_links is None else unit_links, labels={"anchor": A.ANCHOR_LABELS, "kind": A.KINDS,
                                                          "visibility": A.VISIBILITIES, "status": A.STATUSES})
-    found = A.for_document(store, user, doc_id)
+    found = AQ.for_document(store, user, doc_id)
     view.tags = sorted({t for ann in found for t in ann.tags}, key=str.lower)
     view.authors = sorted({ann.author for ann in found})
     for ann in found:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bottle import Bottle, request
 
 from jdih import annotations as A
+from jdih import annotations_query as AQ
 from jdih import notes
 from jdih.ids import citation
 from jdih.site import Site
@@ -42,7 +43,7 @@ def install(app: Bottle, site: Site) -> None:
             halaman = max(1, int(p.get("halaman", "1")))
         except ValueError:
             halaman = 1
-        annotated = A.annotated_units(store, user, tag) if (tag or only) else None
+        annotated = AQ.annotated_units(store, user, tag) if (tag or only) else None
         result, matches, listed = None, [], []
         if text:
             result = site.searcher.search(text, limit=10, page=halaman, public_only=False,
@@ -55,11 +56,11 @@ def install(app: Bottle, site: Site) -> None:
                 hit["url"] = doc_url(store, hit["doc"]["id"], unit_id)
                 hit["annotations"] = sum(n for (d, u), n in counts.items() if d == hit["doc"]["id"] and unit_id
                                          and (u == unit_id or u.startswith(unit_id + "__")))
-            matches, _ = A.listing(store, user, A.Query(text=text, tag=tag, limit=10))
+            matches, _ = AQ.listing(store, user, AQ.Query(text=text, tag=tag, limit=10))
         elif annotated is not None:
             listed = sorted(annotated)[:200]
         return page(site, "staf_cari.tpl", title="Pencarian staf", text=text, tag=tag, only=only, result=result,
-                    matches=matches, listed=listed, tags=A.tags(store, user), store=store, cite=cite,
+                    matches=matches, listed=listed, tags=AQ.tags(store, user), store=store, cite=cite,
                     doc_url=doc_url, halaman=halaman, citation=citation)
 
     def _counts(user) -> dict[tuple[str, str], int]:
