@@ -5,6 +5,10 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{title}} · {{site_name}}</title>
 <link rel="stylesheet" href="/static/jdih.css">
+<link rel="search" type="application/opensearchdescription+xml" title="{{site_name}}" href="/opensearch.xml">
+% for script in get('scripts', []):
+<script src="/static/{{script}}" defer></script>
+% end
 </head>
 <body>
 <a class="lewati" href="#isi">Langsung ke isi</a>
@@ -15,11 +19,12 @@
     <input id="q-atas" name="q" type="search" value="{{q}}" placeholder="Cari pasal, mis. uu 17/2014 pasal 242">
     <button type="submit">Cari</button>
   </form>
-  <nav aria-label="Navigasi utama"><a href="/dokumen">Dokumen</a></nav>
+  <nav aria-label="Navigasi utama"><a href="/dokumen">Jelajah Dokumen</a></nav>
 </header>
 <main id="isi">
 {{!base}}
 </main>
-<footer class="situs">Jaringan Dokumentasi dan Informasi Hukum · {{site_name}}</footer>
+<footer class="situs">Jaringan Dokumentasi dan Informasi Hukum · {{site_name}} ·
+  <a href="/api/jdihn">Umpan JDIHN</a> · <a href="/api">API</a> · <a href="/sitemap.xml">Peta situs</a></footer>
 </body>
 </html>
