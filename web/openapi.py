@@ -33,6 +33,12 @@ def query(name: str, description: str, schema: dict, required: bool = False) -> 
     return {"name": name, "in": "query", "required": required, "description": description, "schema": schema}
 
 
+def feed_param(name: str, description: str, maximum: int) -> dict:
+    """Feed paging: harvesters send "?page=&limit=" with empty values too."""
+    return dict(query(name, description, {"type": "integer", "minimum": 1, "maximum": maximum}),
+                allowEmptyValue=True)
+
+
 DOC_ID = {"name": "doc_id", "in": "path", "required": True, "description": "Id dokumen, mis. uu-7-2017",
           "schema": {"type": "string", "pattern": "^[^/]+$"}}
 UNIT_ID = {"name": "unit_id", "in": "path", "required": True, "description": "Id unit, mis. pasal_220__ayat_1",
@@ -128,9 +134,9 @@ def spec(server_url: str = "/", title: str = "JDIH") -> dict:
                                         errors=()),
             "/api/jdihn": operation("Umpan JDIHN (larik objek datar, semua nilai teks)",
                                     {"type": "array", "items": ref("FeedItem")}, [
-                                        query("page", "Halaman (mulai 1)", {"type": "integer", "minimum": 1}),
-                                        query("limit", "Dokumen per halaman",
-                                              {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT})],
+                                        feed_param("page", "Halaman (mulai 1); kosong berarti 1", 10**6),
+                                        feed_param("limit", "Dokumen per halaman; kosong berarti 100, tanpa "
+                                                   "page dan limit semua dokumen", MAX_LIMIT)],
                                     errors=("400",)),
         },
         "components": {"schemas": SCHEMAS},
