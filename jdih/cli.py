@@ -120,6 +120,49 @@ def cmd_check(site: Site, args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_password(args: argparse.Namespace) -> str:
+    """From a prompt (asked twice) on a terminal, else the first line of stdin."""
+    import getpass
+
+    if sys.stdin.isatty():
+        first = getpass.getpass("Kata sandi: ")
+        if getpass.getpass("Ulangi kata sandi: ") != first:
+            raise SystemExit("Kata sandi tidak sama.")
+        return first
+    return sys.stdin.readline().rstrip("\n")
+
+
+def cmd_user(site: Site, args: argparse.Namespace) -> int:
+    from . import users
+    from .audit import audit
+
+    store = site.store
+    try:
+        if args.action == "add":
+            user = users.add_user(store, args.name, _read_password(args), args.role)
+            audit(store, "cli", "pengguna-tambah", f"pengguna:{user.name}", {"peran": user.role})
+            print(f"Pengguna {user.name} ({user.role}) ditambahkan.", file=sys.stderr)
+        elif args.action == "list":
+            for u in users.list_users(store):
+                print(f"{u.name:<24}{u.role:<8}{'aktif' if u.active else 'nonaktif'}")
+        else:
+            user = users.find_user(store, args.name or "")
+            if user is None:
+                print(f"Pengguna '{args.name}' tidak ditemukan.", file=sys.stderr)
+                return 2
+            if args.action == "passwd":
+                users.update_user(store, user.id, password=_read_password(args))
+                audit(store, "cli", "pengguna-ubah", f"pengguna:{user.name}", {"sandi": "diganti"})
+            else:
+                users.update_user(store, user.id, active=(args.action == "enable"))
+                audit(store, "cli", "pengguna-ubah", f"pengguna:{user.name}", {"aktif": args.action == "enable"})
+            print(f"Pengguna {user.name} diperbarui.", file=sys.stderr)
+    except users.UserError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    return 0
+
+
 def cmd_reindex(site: Site, args: argparse.Namespace) -> int:
     n = site.rebuild_index()
     print(f"Indeks dibangun ulang dari store: {site.store.count()} dokumen, {n} entri.", file=sys.stderr)
@@ -173,6 +216,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.add_argument("--markdown", action="store_true", help="a Markdown table (for the README)")
     s.set_defaults(func=cmd_check)
+
+    s = sub.add_parser("user", help="staff accounts: add, list, passwd, disable, enable")
+    s.add_argument("action", choices=["add", "list", "passwd", "disable", "enable"])
+    s.add_argument("name", nargs="?")
+    s.add_argument("--role", choices=["admin", "staf"], default="staf")
+    s.set_defaults(func=cmd_user)
 
     s = sub.add_parser("reindex", help="rebuild the search index from the store")
     s.set_defaults(func=cmd_reindex)

@@ -82,6 +82,42 @@ MIGRATIONS: list[tuple[str, str]] = [
     );
     CREATE INDEX ingests_sha ON ingests (sha256);
     """),
+    ("0002-users", """
+    CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'staf')),
+        password_hash TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        csrf TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        last_seen TEXT NOT NULL
+    );
+    CREATE TABLE login_failures (
+        key TEXT NOT NULL,
+        at REAL NOT NULL
+    );
+    CREATE INDEX login_failures_key ON login_failures (key, at);
+    CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL DEFAULT '',
+        detail TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX audit_target ON audit_log (target);
+    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END
+    """),
     # Staff corrections of extracted metadata (jdih/editing.py): re-applied
     # whenever the indexer saves the document again, so a re-parse never
     # undoes them. Relations staff reject keep their row with origin
@@ -155,9 +191,8 @@ class Store:
             if name in done:
                 continue
             with self.transaction() as db:
-                for statement in script.split(";"):
-                    if statement.strip():
-                        db.execute(statement)
+                for statement in _statements(script):
+                    db.execute(statement)
                 db.execute("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)", (name, now()))
 
     # -- files ------------------------------------------------------------
@@ -394,6 +429,20 @@ class Store:
         row = self.db.execute("SELECT * FROM ingests WHERE sha256 = ? AND status != 'unchanged' "
                               "ORDER BY id DESC LIMIT 1", (digest,)).fetchone()
         return dict(row) if row else None
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split a migration into statements; a trigger's BEGIN ... END holds
+    semicolons of its own, so chunks are joined until SQLite sees a whole statement."""
+    buf = ""
+    for chunk in script.split(";"):
+        buf += chunk + ";"
+        if sqlite3.complete_statement(buf):
+            if buf.strip(" \n;"):
+                yield buf
+            buf = ""
+    if buf.strip(" \n;"):
+        yield buf
 
 
 def _doc_row(row: sqlite3.Row) -> dict:

@@ -60,3 +60,16 @@ def corpus_site(tmp_path_factory) -> Site:
 @pytest.fixture
 def empty_site(tmp_path) -> Site:
     return open_site(tmp_path / "data")
+
+
+def login(testapp, name: str, password: str):
+    """Log a WebTest app in through the real login form (CSRF included)."""
+    form = form_for(testapp.get("/masuk"), "/masuk")
+    form["nama"] = name
+    form["sandi"] = password
+    return form.submit(status="*")
+
+
+def form_for(resp, action: str):
+    """The form of a WebTest response that posts to ``action``."""
+    return next(f for f in resp.forms.values() if f.action == action)

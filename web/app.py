@@ -1,6 +1,7 @@
 """The web application: bottle, built by ``make_app(site)``; nothing at import time.
 
-Each area installs its routes on the app: ``public`` (search, reader, clause
+Each area installs its routes on the app: ``auth`` (staff sessions, CSRF,
+login, user administration) first, then ``public`` (search, reader, clause
 permalinks, downloads). Pages are Bahasa Indonesia and work without JavaScript.
 """
 from __future__ import annotations
@@ -12,7 +13,7 @@ from bottle import Bottle, request, response
 
 from jdih.site import Site
 
-from . import api, discovery, feed, portal, public, reader
+from . import api, auth, discovery, feed, portal, public, reader
 from .common import STATIC, page
 
 
@@ -39,6 +40,7 @@ def make_app(site: Site) -> Bottle:
     def static(path: str):
         return bottle.static_file(path, root=str(STATIC))
 
+    auth.install(app, site)
     portal.install(app, site)
     public.install(app, site)
     reader.install(app, site)

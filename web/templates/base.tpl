@@ -19,7 +19,21 @@
     <input id="q-atas" name="q" type="search" value="{{q}}" placeholder="Cari pasal, mis. uu 17/2014 pasal 242">
     <button type="submit">Cari</button>
   </form>
-  <nav aria-label="Navigasi utama"><a href="/dokumen">Jelajah Dokumen</a></nav>
+  <nav aria-label="Navigasi utama">
+    <a href="/dokumen">Jelajah Dokumen</a>
+    % if get('user'):
+    % if user['role'] == 'admin':
+    <a href="/admin/pengguna">Pengguna</a>
+    % end
+    <span class="pengguna">{{user['name']}} ({{user['role']}})</span>
+    <form method="post" action="/keluar" class="sebaris">
+      <input type="hidden" name="csrf_token" value="{{get('csrf', '')}}">
+      <button type="submit" class="tautan">Keluar</button>
+    </form>
+    % else:
+    <a href="/masuk">Masuk</a>
+    % end
+  </nav>
 </header>
 <main id="isi">
 {{!base}}
