@@ -125,6 +125,7 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("0006-portal-metadata-overrides", """
     CREATE TABLE metadata_overrides (
         doc_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
+        extracted TEXT NOT NULL DEFAULT '',
         actor TEXT NOT NULL DEFAULT '', at TEXT NOT NULL,
         PRIMARY KEY (doc_id, field)
     );
@@ -246,11 +247,19 @@ class Store:
             self._apply_overrides(db, doc.id)
 
     def _apply_overrides(self, db: sqlite3.Connection, doc_id: str) -> None:
-        """Staff corrections win over what the indexer extracted."""
+        """Staff corrections win over what the indexer extracted; the value
+        extracted now is kept beside each correction (to show and restore)."""
+        doc = db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
         for row in db.execute("SELECT field, value FROM metadata_overrides WHERE doc_id = ?", (doc_id,)).fetchall():
-            if row["field"] in DOC_COLUMNS and row["field"] != "id":
-                value = int(row["value"]) if row["field"] == "tahun" and row["value"].isdigit() else row["value"]
-                db.execute(f"UPDATE documents SET {row['field']} = ? WHERE id = ?", (value, doc_id))
+            field = row["field"]
+            if doc is None or field not in DOC_COLUMNS or field == "id":
+                continue
+            extracted = "" if doc[field] is None else str(doc[field])
+            if extracted != row["value"]:
+                db.execute("UPDATE metadata_overrides SET extracted = ? WHERE doc_id = ? AND field = ?",
+                           (extracted, doc_id, field))
+            value = int(row["value"]) if field == "tahun" and row["value"].isdigit() else row["value"]
+            db.execute(f"UPDATE documents SET {field} = ? WHERE id = ?", (value, doc_id))
 
     def _insert_units(self, db: sqlite3.Connection, doc_id: str, units: list[Unit], source: str,
                       start: int = 0) -> None:

@@ -120,8 +120,10 @@ def test_unit_api(client):
 def test_unknown_api_paths_answer_json(client):
     resp = client.get("/api/tidak-ada", status=404)
     assert resp.content_type == "application/json" and resp.json["error"] == "Halaman tidak ditemukan."
-    resp = client.post("/api/jdihn", status=405)
-    assert resp.content_type == "application/json"
+    resp = client.options("/api/jdihn", status=405)
+    assert resp.content_type == "application/json" and "tidak didukung" in resp.json["error"]
+    resp = client.post("/api/jdihn", status=403)  # every change needs a CSRF token first
+    assert resp.content_type == "application/json" and "CSRF" in resp.json["error"]
 
 
 def test_statistics_api(client):

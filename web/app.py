@@ -13,7 +13,7 @@ from bottle import Bottle, request, response
 
 from jdih.site import Site
 
-from . import api, auth, discovery, feed, portal, public, reader
+from . import api, auth, discovery, editor, feed, portal, public, reader
 from .common import STATIC, page
 
 
@@ -47,6 +47,7 @@ def make_app(site: Site) -> Bottle:
     feed.install(app, site)
     api.install(app, site)
     discovery.install(app, site)
+    editor.install(app, site)
 
     @app.error(404)
     def not_found(err):

@@ -12,12 +12,22 @@ from jdih.record import is_published
 from jdih.site import Site
 from jdih.store import Store
 
+from .common import current_user
+
 NOT_FOUND = "Dokumen tidak ditemukan."
 
 
 def public_row(store: Store, doc_id: str) -> dict:
     row = store.document_row(doc_id)
     if not is_published(row):
+        raise HTTPError(404, NOT_FOUND)
+    return row
+
+
+def readable_row(store: Store, doc_id: str) -> dict:
+    """For the reader pages: staff (logged in) also read unpublished documents."""
+    row = store.document_row(doc_id)
+    if row is None or (current_user() is None and not is_published(row)):
         raise HTTPError(404, NOT_FOUND)
     return row
 

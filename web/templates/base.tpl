@@ -25,6 +25,7 @@
     % if user['role'] == 'admin':
     <a href="/admin/pengguna">Pengguna</a>
     % end
+    <a href="/staf/dokumen">Kelola Dokumen</a>
     <span class="pengguna">{{user['name']}} ({{user['role']}})</span>
     <form method="post" action="/keluar" class="sebaris">
       <input type="hidden" name="csrf_token" value="{{get('csrf', '')}}">

@@ -1,6 +1,13 @@
 % rebase('base.tpl', title=title, site_name=site_name, q='')
 <article class="dokumen">
 <header class="kepala-dokumen">
+  % if staff:
+  <p class="staf-tautan">
+    % if not doc['public']:
+    <strong class="galat">Belum terbit — hanya staf yang melihat halaman ini.</strong>
+    % end
+    <a href="/staf/dokumen/{{doc['id']}}">Kelola metadata dokumen ini</a></p>
+  % end
   <p class="meta-kecil">{{label}} · <span class="status status-{{doc['status'].lower().replace(' ', '-')}}">{{doc['status']}}</span></p>
   <h1>{{doc['judul'] or doc['id']}}</h1>
   <p class="pencacah">Dilihat {{doc['views']}} kali · Diunduh {{doc['downloads']}} kali</p>
