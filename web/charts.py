@@ -29,7 +29,7 @@ def bars(chart_id: str, title: str, items: list[tuple[str, int]]) -> str:
     """Horizontal bars, one row per item (label, count)."""
     if not items:
         return ""
-    row, label_w, pad = 30, 250, 8
+    row, label_w, pad = 30, 270, 8
     top = max(n for _, n in items) or 1
     span = WIDTH - label_w - 60
     parts = []
@@ -38,7 +38,7 @@ def bars(chart_id: str, title: str, items: list[tuple[str, int]]) -> str:
         w = max(2, round(span * n / top))
         parts.append(
             f'<g><title>{escape(label)}: {n}</title>'
-            f'<text class="label" x="{label_w - 8}" y="{y + 15}" text-anchor="end">{escape(_short(label, 32))}</text>'
+            f'<text class="label" x="{label_w - 8}" y="{y + 15}" text-anchor="end">{escape(_short(label, 30))}</text>'
             f'<rect class="batang" x="{label_w}" y="{y}" width="{w}" height="{row - 10}" rx="2"></rect>'
             f'<text class="nilai" x="{label_w + w + 6}" y="{y + 15}">{n}</text></g>')
     height = len(items) * row + 2 * pad

@@ -9,6 +9,7 @@
 <p class="judul-dokumen"><a href="/dokumen/{{doc['id']}}#{{unit.id}}">{{doc['judul']}}</a> · Status:
   <span class="status status-{{doc['status'].lower().replace(' ', '-')}}">{{doc['status']}}</span></p>
 <div class="naskah satu-unit">
+<h2 class="tersembunyi">Bunyi</h2>
 {{!body}}
 </div>
 % if penjelasan:
