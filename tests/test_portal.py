@@ -250,3 +250,21 @@ def test_not_found_is_indonesian_and_does_not_echo(app, url):
     resp = app.get(url, status=404)
     assert "tidak" in resp.text.lower() and "Not found" not in resp.text
     assert "<script>" not in resp.text and "sama/sekali" not in resp.text
+
+
+def test_clause_tree_equals_the_full_tree_around_every_unit(small):
+    """The clause page reads only the units it shows; for every unit of two real
+    acts they are exactly the ones the whole tree gives."""
+    from jdih.excerpt import clause_tree
+    from jdih.model import Tree
+    for doc_id in ("uu-2-2008", "uu-2-2011"):
+        full = Tree(small.store.units(doc_id))
+        for unit in full.units:
+            part = clause_tree(small.store, doc_id, unit.id)
+            assert [u.id for u in part.descendants(unit.id)] == [u.id for u in full.descendants(unit.id)]
+            assert [u.id for u in part.ancestors(unit.id)] == [u.id for u in full.ancestors(unit.id)]
+            pj = f"penjelasan__{unit.id}"
+            if pj in full.by_id:
+                assert part.full_text(pj) == full.full_text(pj)
+            assert part.full_text(unit.id) == full.full_text(unit.id)
+    assert clause_tree(small.store, "uu-2-2008", "pasal_999").units == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bottle import Bottle, HTTPError, request
 
 from jdih import catalog
-from jdih.model import Tree
+from jdih.excerpt import clause_tree
 from jdih.site import Site
 
 from . import openapi
@@ -130,7 +130,7 @@ def install(app: Bottle, site: Site) -> None:
     @answer
     def api_unit(doc_id: str, unit_id: str):
         row = public_row(store, doc_id)
-        tree = Tree(store.units(doc_id))
+        tree = clause_tree(store, doc_id, unit_id)
         if unit_id not in tree.by_id:
             raise HTTPError(404, UNIT_NOT_FOUND)
         return clause_json(store, row, tree, unit_id)

@@ -18,6 +18,7 @@ from bottle import Bottle, HTTPError, request
 
 from jdih import record
 from jdih.clause_relations import clause_relations
+from jdih.excerpt import clause_tree
 from jdih.ids import citation, unit_citation
 from jdih.model import Tree
 from jdih.site import Site
@@ -98,7 +99,7 @@ def install(app: Bottle, site: Site) -> None:
     @app.get("/dokumen/<doc_id>/<unit_id>.json")
     def unit_json(doc_id: str, unit_id: str):
         row = readable_row(store, doc_id)
-        tree = Tree(store.units(doc_id))
+        tree = clause_tree(store, doc_id, unit_id)
         if unit_id not in tree.by_id:
             return json_response({"error": UNIT_NOT_FOUND}, 404)
         return json_response(clause_json(store, row, tree, unit_id, public_only=current_user() is None))
@@ -106,7 +107,7 @@ def install(app: Bottle, site: Site) -> None:
     @app.get("/dokumen/<doc_id>/<unit_id>")
     def unit_page(doc_id: str, unit_id: str):
         row = readable_row(store, doc_id)
-        tree = Tree(store.units(doc_id))
+        tree = clause_tree(store, doc_id, unit_id)
         unit = tree.by_id.get(unit_id)
         if unit is None:
             raise HTTPError(404, UNIT_NOT_FOUND)
