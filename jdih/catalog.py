@@ -93,18 +93,18 @@ def browse(store: Store, filters: Filters, page: int = 1, per_page: int = 20, so
             "docs": rows[start:start + per_page], "facets": {name: count(rows, name) for name in FACETS}}
 
 
-def statistics(store: Store) -> dict:
+def statistics(store: Store, rows: list[dict] | None = None) -> dict:
     """Counts of published documents per jenis and per year (oldest year first)."""
-    rows = published(store)
+    rows = published(store) if rows is None else rows
     per_year = count(rows, "tahun")
     return {"total": len(rows), "jenis": count(rows, "jenis"), "tahun": per_year[::-1],
             "status": count(rows, "status"), "subjek": count(rows, "subjek")}
 
 
-def newest(store: Store, n: int = 10) -> list[dict]:
+def newest(store: Store, n: int = 10, rows: list[dict] | None = None) -> list[dict]:
     """The newest published regulations: by date of enactment (the year when
     the date is unknown), then by when they were added."""
-    rows = published(store)
+    rows = published(store) if rows is None else rows
     def key(r: dict) -> tuple:
         date = r.get("tanggal_penetapan") or r.get("tanggal_pengundangan") or f"{r.get('tahun') or 0:04d}-00-00"
         return (date, r["created_at"], r["id"])

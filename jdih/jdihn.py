@@ -49,18 +49,16 @@ def paging(page: str | None, limit: str | None) -> tuple[int, int | None]:
     return p, n
 
 
-def item(store: Store, row: dict, base_url: str) -> dict[str, str]:
-    """One document as a feed object."""
+def item(row: dict, base_url: str, filenames: dict[str, str], abstracts: dict[str, str]) -> dict[str, str]:
+    """One document as a feed object; ``filenames`` by sha256, ``abstracts``
+    (the abstract sheet's sha256) by document id."""
     base = base_url.rstrip("/")
     file_name = url_file = url_abstrak = ""
     if row.get("source_sha256"):
-        info = store.file_info(row["source_sha256"]) or {}
-        file_name = download_name(row["id"], info.get("filename", ""))
+        file_name = download_name(row["id"], filenames.get(row["source_sha256"], ""))
         url_file = f"{base}/berkas/{row['id']}"
-    for att in store.attachments(row["id"]):
-        if att["role"] == "abstrak":
-            url_abstrak = f"{base}/berkas/{row['id']}/{att['sha256']}"
-            break
+    if row["id"] in abstracts:
+        url_abstrak = f"{base}/berkas/{row['id']}/{abstracts[row['id']]}"
     tanggal_pengundangan = iso(row.get("tanggal_pengundangan", ""))
     tahun = tanggal_pengundangan[:4] or (str(row["tahun"]) if row.get("tahun") else "")
     values = {
@@ -84,4 +82,9 @@ def feed(store: Store, base_url: str, page: int = 1, limit: int | None = None) -
     rows = sorted(published(store), key=lambda r: (r["created_at"], r["id"]))
     if limit is not None:
         rows = rows[(page - 1) * limit: page * limit]
-    return [item(store, r, base_url) for r in rows]
+    filenames = dict(store.db.execute("SELECT sha256, filename FROM files").fetchall())
+    abstracts: dict[str, str] = {}
+    for doc_id, digest in store.db.execute("SELECT doc_id, sha256 FROM attachments WHERE role = 'abstrak' "
+                                           "ORDER BY added_at DESC"):
+        abstracts[doc_id] = digest  # the first one filed wins, as on the document page
+    return [item(r, base_url, filenames, abstracts) for r in rows]

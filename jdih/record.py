@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .abstrak import Abstrak, from_sheet
 from .ids import short_citation, slug
+from .model import DOC_FIELDS
 from .store import Store
 
 # The record's fields in the order JDIH KPU, JDIH BPK and ILDIS show them.
@@ -101,9 +102,16 @@ def is_published(row: dict | None) -> bool:
     return row is not None and bool(row["public"]) and row.get("tipe") != TIPE_EVALUASI
 
 
+# The columns lists, facets, statistics and the feed use: not the abstract,
+# the warnings or the page lists, which a long list does not need.
+LIST_COLUMNS = (*DOC_FIELDS, "public", "source_sha256", "format", "created_at", "updated_at", "views", "downloads")
+
+
 def published(store: Store) -> list[dict]:
-    """Every published document (newest year first)."""
-    return [r for r in store.documents(public_only=True) if is_published(r)]
+    """Every published document (newest year first), with LIST_COLUMNS."""
+    rows = store.db.execute(f"SELECT {', '.join(LIST_COLUMNS)} FROM documents WHERE public = 1 AND tipe != ? "
+                            "ORDER BY tahun DESC, id", (TIPE_EVALUASI,))
+    return [dict(r, public=bool(r["public"])) for r in rows]
 
 
 def visible(row: dict | None, public_only: bool) -> bool:

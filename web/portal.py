@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from bottle import Bottle, request
 
 from jdih import catalog
-from jdih.record import doc_label
+from jdih.record import doc_label, published
 from jdih.site import Site
 
 from . import charts
@@ -43,10 +43,11 @@ def install(app: Bottle, site: Site) -> None:
 
     @app.get("/")
     def home():
-        stats = catalog.statistics(store)
+        rows = published(store)
+        stats = catalog.statistics(store, rows)
         chart_jenis = charts.bars("grafik-jenis", "Jumlah dokumen per jenis", stats["jenis"])
         chart_tahun = charts.columns("grafik-tahun", "Jumlah dokumen per tahun", stats["tahun"])
-        return page(site, "home.tpl", title=site_name, stats=stats, newest=catalog.newest(store, 10),
+        return page(site, "home.tpl", title=site_name, stats=stats, newest=catalog.newest(store, 10, rows),
                     chart_jenis=chart_jenis, chart_tahun=chart_tahun, browse_url=browse_url, doc_label=doc_label)
 
     @app.get("/dokumen")
