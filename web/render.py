@@ -76,7 +76,7 @@ class Renderer:
                         f'{paragraphs(u.text)}{self.units(kids, False)}</section>')
             label = escape(u.label) if u.label else ""
             return (f'<div class="penjelasan-unit" id="{uid}">'
-                    f'{f"<h4>{label}</h4>" if label else ""}{paragraphs(u.text)}{self.units(kids, False)}</div>')
+                    f'{f"<h3>{label}</h3>" if label else ""}{paragraphs(u.text)}{self.units(kids, False)}</div>')
         if u.kind == "lampiran":
             return (f'<section class="lampiran" id="{uid}"><h2>{escape(u.label or "LAMPIRAN")}</h2>'
                     f'<div class="lampiran-isi">{paragraphs(u.text)}</div>{inner}</section>')
