@@ -118,6 +118,18 @@ MIGRATIONS: list[tuple[str, str]] = [
     CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END
     """),
+    # Staff corrections of extracted metadata (jdih/editing.py): re-applied
+    # whenever the indexer saves the document again, so a re-parse never
+    # undoes them. Relations staff reject keep their row with origin
+    # 'ditolak' (a tombstone the UNIQUE key keeps the parser from re-adding).
+    ("0006-portal-metadata-overrides", """
+    CREATE TABLE metadata_overrides (
+        doc_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
+        extracted TEXT NOT NULL DEFAULT '',
+        actor TEXT NOT NULL DEFAULT '', at TEXT NOT NULL,
+        PRIMARY KEY (doc_id, field)
+    );
+    """),
     ("0005-annotations", """
     CREATE TABLE annotations (
         id TEXT PRIMARY KEY,
@@ -306,6 +318,22 @@ class Store:
                        f"ON CONFLICT(id) DO UPDATE SET {updates}", list(values.values()))
             db.execute("DELETE FROM units WHERE doc_id = ? AND source = 'main'", (doc.id,))
             self._insert_units(db, doc.id, doc.units, "main")
+            self._apply_overrides(db, doc.id)
+
+    def _apply_overrides(self, db: sqlite3.Connection, doc_id: str) -> None:
+        """Staff corrections win over what the indexer extracted; the value
+        extracted now is kept beside each correction (to show and restore)."""
+        doc = db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        for row in db.execute("SELECT field, value FROM metadata_overrides WHERE doc_id = ?", (doc_id,)).fetchall():
+            field = row["field"]
+            if doc is None or field not in DOC_COLUMNS or field == "id":
+                continue
+            extracted = "" if doc[field] is None else str(doc[field])
+            if extracted != row["value"]:
+                db.execute("UPDATE metadata_overrides SET extracted = ? WHERE doc_id = ? AND field = ?",
+                           (extracted, doc_id, field))
+            value = int(row["value"]) if field == "tahun" and row["value"].isdigit() else row["value"]
+            db.execute(f"UPDATE documents SET {field} = ? WHERE id = ?", (value, doc_id))
 
     def _insert_units(self, db: sqlite3.Connection, doc_id: str, units: list[Unit], source: str,
                       start: int = 0) -> None:
@@ -383,8 +411,8 @@ class Store:
 
     # -- relations --------------------------------------------------------
     def relations(self, doc_id: str) -> list[dict]:
-        rows = self.db.execute("SELECT * FROM relations WHERE from_doc = ? OR to_doc = ? ORDER BY id",
-                               (doc_id, doc_id))
+        rows = self.db.execute("SELECT * FROM relations WHERE (from_doc = ? OR to_doc = ?) AND origin != 'ditolak' "
+                               "ORDER BY id", (doc_id, doc_id))
         return [dict(r) for r in rows]
 
     def replace_text_relations(self, doc_id: str, relations: list[dict]) -> None:
@@ -459,8 +487,9 @@ class Store:
         if not allowed:
             return
         sets = ", ".join(f"{k} = ?" for k in allowed)
-        self.db.execute(f"UPDATE documents SET {sets}, updated_at = ? WHERE id = ?",
-                        [*allowed.values(), now(), doc_id])
+        with self.transaction() as db:
+            db.execute(f"UPDATE documents SET {sets}, updated_at = ? WHERE id = ?", [*allowed.values(), now(), doc_id])
+            self._apply_overrides(db, doc_id)
 
     def attachments(self, doc_id: str) -> list[dict]:
         rows = self.db.execute("SELECT * FROM attachments WHERE doc_id = ? ORDER BY role, added_at", (doc_id,))

@@ -6,13 +6,21 @@ permalinks, downloads). Pages are Bahasa Indonesia and work without JavaScript.
 """
 from __future__ import annotations
 
+import json
+
 import bottle
-from bottle import Bottle, response
+from bottle import Bottle, request, response
 
 from jdih.site import Site
 
-from . import annotations, auth, public
+from . import annotations, api, auth, discovery, editor, feed, portal, public, reader
 from .common import STATIC, page
+
+
+def json_error(message: str) -> str:
+    """An error body for /api/ paths: JSON, like the rest of the API."""
+    response.content_type = "application/json; charset=utf-8"
+    return json.dumps({"error": message}, ensure_ascii=False)
 
 
 def make_app(site: Site) -> Bottle:
@@ -33,13 +41,29 @@ def make_app(site: Site) -> Bottle:
         return bottle.static_file(path, root=str(STATIC))
 
     auth.install(app, site)
+    portal.install(app, site)
     public.install(app, site)
+    reader.install(app, site)
+    feed.install(app, site)
+    api.install(app, site)
+    discovery.install(app, site)
+    editor.install(app, site)
     annotations.install(app, site)  # annotations, evaluation notes, staff search (issue 5)
 
     @app.error(404)
     def not_found(err):
-        message = err.body if isinstance(err.body, str) and err.body else "Halaman tidak ditemukan."
+        own = isinstance(err.body, str) and err.body and not err.body.startswith("Not found:")
+        message = err.body if own else "Halaman tidak ditemukan."
+        if request.path.startswith("/api/"):
+            return json_error(message)
         return page(site, "error.tpl", title="Tidak ditemukan", status=404, message=message)
+
+    @app.error(405)
+    def not_allowed(err):
+        message = "Metode permintaan ini tidak didukung untuk alamat ini."
+        if request.path.startswith("/api/"):
+            return json_error(message)
+        return page(site, "error.tpl", title="Metode tidak didukung", status=405, message=message)
 
     @app.error(500)
     def server_error(err):

@@ -112,7 +112,7 @@ class Renderer:
                         f'{self.text(u)}{self.units(kids, False)}</section>')
             label = escape(u.label) if u.label else ""
             return (f'<div class="penjelasan-unit" id="{uid}">'
-                    f'{f"<h4>{label}</h4>" if label else ""}{self.text(u)}{self.units(kids, False)}</div>')
+                    f'{f"<h3>{label}</h3>" if label else ""}{self.text(u)}{self.units(kids, False)}</div>')
         if u.kind == "lampiran":
             return (f'<section class="lampiran" id="{uid}"><h2>{escape(u.label or "LAMPIRAN")}</h2>'
                     f'<div class="lampiran-isi">{self.text(u)}</div>{inner}</section>')

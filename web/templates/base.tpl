@@ -6,6 +6,10 @@
 <title>{{title}} · {{site_name}}</title>
 <link rel="stylesheet" href="/static/jdih.css">
 <link rel="stylesheet" href="/static/anotasi.css">
+<link rel="search" type="application/opensearchdescription+xml" title="{{site_name}}" href="/opensearch.xml">
+% for script in get('scripts', []):
+<script src="/static/{{script}}" defer></script>
+% end
 </head>
 <body>
 <a class="lewati" href="#isi">Langsung ke isi</a>
@@ -17,7 +21,7 @@
     <button type="submit">Cari</button>
   </form>
   <nav aria-label="Navigasi utama">
-    <a href="/dokumen">Dokumen</a>
+    <a href="/dokumen">Jelajah Dokumen</a>
     % if get('user'):
     <a href="/staf/cari">Cari (staf)</a>
     <a href="/anotasi">Anotasi</a>
@@ -25,6 +29,7 @@
     % if user['role'] == 'admin':
     <a href="/admin/pengguna">Pengguna</a>
     % end
+    <a href="/staf/dokumen">Kelola Dokumen</a>
     <span class="pengguna">{{user['name']}} ({{user['role']}})</span>
     <form method="post" action="/keluar" class="sebaris">
       <input type="hidden" name="csrf_token" value="{{get('csrf', '')}}">
@@ -38,6 +43,7 @@
 <main id="isi">
 {{!base}}
 </main>
-<footer class="situs">Jaringan Dokumentasi dan Informasi Hukum · {{site_name}}</footer>
+<footer class="situs">Jaringan Dokumentasi dan Informasi Hukum · {{site_name}} ·
+  <a href="/api/jdihn">Umpan JDIHN</a> · <a href="/api">API</a> · <a href="/sitemap.xml">Peta situs</a></footer>
 </body>
 </html>
