@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from jdih.model import Document
+from jdih.notes import save_note
+from jdih.reanchor import reanchor_document
 from jdih.search import SearchIndex
 from jdih.store import Store, sha256
 
@@ -21,6 +23,7 @@ from .classify import Classified, classify
 from .clean import clean
 from .errors import IngestError, NotARegulation
 from .extract import extract
+from .notes import looks_like_note, read_note
 from .parse import parse_lampiran, parse_regulation
 from .tree import TreeBuilder
 
@@ -131,6 +134,8 @@ class Indexer:
                 "PDF ini tidak memiliki lapisan teks yang dapat dibaca (hasil pindaian atau teks rusak); "
                 "perlu OCR sebelum dapat diindeks.",
                 f"no usable text layer on {len(extracted.unusable_pages)} of {extracted.pages} pages")
+        if looks_like_note([extracted.title] + [l.text for l in extracted.lines[:40]]):
+            return self._note(data, filename, display)  # an evaluation note (issue 5)
         lines = clean(extracted.lines)
         kind = classify(lines, extracted.format)
         assert digest is not None
@@ -146,15 +151,23 @@ class Indexer:
         self.store.put_file(data, filename, extracted.format)
         return self._attach(kind, lines, digest, filename, display)
 
+    def _note(self, data: bytes, filename: str, display: str) -> Outcome:
+        note = read_note(data, filename, self.limits.max_pages)
+        save_note(self.store, self.index, note.doc, data=data, filename=filename, fmt=note.format,
+                  pages=note.pages, parser_version=PARSER_VERSION)
+        return Outcome(display, "indexed", note.doc.id, role="catatan", pages=note.pages)
+
     # -- documents and their attachments ------------------------------------
     def save(self, doc: Document, digest: str | None, fmt: str, pages: int, ocr_pages: list[int]) -> None:
         claimed = self.store.claim_attachments(doc)
         for att in claimed:
             if att["role"] == "metadata":
                 apply_record(doc, att["data"].get("fields", {}))
+        old_units = self.store.units(doc.id)
         self.store.save_document(doc, source_sha256=digest, fmt=fmt, pages=pages, ocr_pages=ocr_pages,
                                  parser_version=PARSER_VERSION)
         self.store.materialize_attachment_units(doc.id)
+        reanchor_document(self.store, doc.id, old_units)  # annotations follow the new units (issue 5)
         self.reindex(doc.id)
 
     def reindex(self, doc_id: str) -> None:
@@ -181,7 +194,9 @@ class Indexer:
                 doc = self.store.get_document(target)
                 apply_record(doc, kind.fields)
                 self.store.update_metadata(target, {k: getattr(doc, k) for k in METADATA_FIELDS})
+            old_units = self.store.units(target)
             self.store.materialize_attachment_units(target)
+            reanchor_document(self.store, target, old_units)
             self.reindex(target)
         return Outcome(display, "indexed", target, role=kind.kind)
 

@@ -102,3 +102,108 @@ def parse_query(text: str) -> tuple[Citation | None, str]:
         cite.path = [(k, u.group(k)) for k in ("pasal", "ayat", "huruf", "angka") if u.group(k)]
         rest = rest[:u.start()] + " " + rest[u.end():]
     return cite, " ".join(rest.split())
+
+
+# After a unit citation: the end of a range of Pasal. "Pasal 239 sampai dengan
+# Pasal 243", "Pasal 355–361", "Pasal 405 s.d. 412". Must not take a list
+# ("Pasal 5, Pasal 6") or a year ("UU 7-2017" is a document id, not a range).
+RANGE_TAIL_RE = re.compile(r"\s*(?:–|—|-|sampai\s+dengan|s\.\s*d\.|s/d|hingga)\s*(?:pasal\s+)?(?P<to>\d+[a-z]?)\b(?![/-]\d)",
+                           re.I)
+# After a unit citation: more parts of the same Pasal. "Pasal 359 ayat (1) dan
+# ayat (2)", "Pasal 239 ayat (2) huruf d dan huruf g". Must not take the next
+# Pasal ("dan Pasal 240" is a citation of its own) or a bare number.
+MORE_PARTS_RE = re.compile(r"\s*(?:,\s*)?(?:(?:dan|serta|atau|dan/atau)\s+)?"
+                           r"(?P<kind>ayat|huruf|angka)\s*\(?\s*(?P<num>\d+[a-z]?|[a-z]{1,2})\s*\)?(?![\w(])", re.I)
+# What may stand between citations that share one document: "Pasal 240, Pasal
+# 241, dan Pasal 242 UU 17/2014", "Pasal 242 dalam UU 17/2014". Must not
+# bridge words ("Pasal 5 mengatur UU 7/2017" cites nothing of UU 7/2017).
+JOIN_RE = re.compile(r"\s*(?:,\s*)?(?:(?:dan|serta|atau|dan/atau)\s+)?\s*$", re.I)
+UNIT_DOC_GAP_RE = re.compile(r"\s*,?\s*(?:(?:dari|dalam|pada)\s+)?$", re.I)
+DOC_UNIT_GAP_RE = re.compile(r"\s*,?\s*$")
+
+
+@dataclass
+class Cited:
+    """A citation found in running text: its span, what it names, and a range end."""
+    start: int
+    end: int
+    citation: Citation
+    pasal_to: str = ""
+    more: list[list[tuple[str, str]]] = field(default_factory=list)  # sibling paths: "ayat (1) dan ayat (2)"
+
+    def text_of(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+def find_citations(text: str) -> list[Cited]:
+    """Citations in prose, each with the document it belongs to when the text says so:
+    the document cited right after a unit (or after a list of units), or right before it.
+    A unit citation naming no document keeps ``has_doc`` False (the caller does not guess)."""
+    docs: list[tuple[int, int, Citation]] = []
+    for m in DOC_CITE_RE.finditer(text):
+        found = parse_doc(m.group(0))
+        if found:
+            docs.append((m.start(), m.end(), found[0]))
+    units: list[Cited] = []
+    for m in UNIT_CITE_RE.finditer(text):
+        if any(s <= m.start() < e for s, e, _ in docs) or (units and m.start() < units[-1].end):
+            continue
+        end, pasal_to = m.end(), ""
+        tail = RANGE_TAIL_RE.match(text, end)
+        if tail and not m.group("ayat"):
+            end, pasal_to = tail.end(), tail.group("to")
+        path = [(k, m.group(k)) for k in ("pasal", "ayat", "huruf", "angka") if m.group(k)]
+        more, end = _more_parts(text, end, path) if not pasal_to else ([], end)
+        units.append(Cited(m.start(), end, Citation(path=path), pasal_to, more))
+    consumed = _attach_documents(text, units, docs)
+    out = units + [Cited(s, e, c) for n, (s, e, c) in enumerate(docs) if n not in consumed]
+    return sorted(out, key=lambda c: c.start)
+
+
+def _more_parts(text: str, pos: int, path: list[tuple[str, str]]) -> tuple[list, int]:
+    """Sibling parts listed after a unit citation, each as a full path."""
+    order = ("pasal", "ayat", "huruf", "angka")
+    out = []
+    while True:
+        m = MORE_PARTS_RE.match(text, pos)
+        if not m:
+            return out, pos
+        kind = m.group("kind").lower()
+        base = [p for p in path if order.index(p[0]) < order.index(kind)]
+        if not base:
+            return out, pos
+        out.append(base + [(kind, m.group("num"))])
+        pos = m.end()
+
+
+def _attach_documents(text: str, units: list[Cited], docs: list[tuple[int, int, Citation]]) -> set[int]:
+    """Give each unit citation its document; returns the documents that became
+    part of a unit citation's span ("Pasal 242 UU 17/2014" is one link)."""
+    consumed: set[int] = set()
+    pending: list[Cited] = []
+    for i, u in enumerate(units):
+        pending.append(u)
+        after = next((n for n, (s, e, c) in enumerate(docs)
+                      if s >= u.end and UNIT_DOC_GAP_RE.fullmatch(text[u.end:s])), None)
+        if after is not None:
+            for p in pending:
+                _give(p, docs[after][2])
+            u.end = docs[after][1]
+            consumed.add(after)
+            pending = []
+            continue
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        if nxt is not None and JOIN_RE.fullmatch(text[u.end:nxt.start]):
+            continue  # a list: its document comes after its last member
+        before = next((c for s, e, c in docs
+                       if e <= pending[0].start and DOC_UNIT_GAP_RE.fullmatch(text[e:pending[0].start])), None)
+        if before is not None:
+            for p in pending:
+                _give(p, before)
+        pending = []
+    return consumed
+
+
+def _give(unit: Cited, doc: Citation) -> None:
+    c = unit.citation
+    c.singkatan, c.qualifier, c.nomor, c.tahun = list(doc.singkatan), doc.qualifier, doc.nomor, doc.tahun

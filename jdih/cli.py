@@ -98,7 +98,9 @@ def cmd_show(site: Site, args: argparse.Namespace) -> int:
 def cmd_check(site: Site, args: argparse.Namespace) -> int:
     from .check import check, markdown_table
 
-    ids = args.doc_ids or site.store.document_ids()
+    from .notes import is_note
+
+    ids = args.doc_ids or [d for d in site.store.document_ids() if not is_note(site.store.document_row(d))]
     reports = []
     for doc_id in ids:
         doc = site.store.get_document(doc_id)
@@ -163,6 +165,122 @@ def cmd_user(site: Site, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_anotasi(site: Site, args: argparse.Namespace) -> int:
+    """Annotations from the command line: check anchors, export, import, list (sees everything)."""
+    actions = {"periksa": _anotasi_periksa, "ekspor": _anotasi_ekspor, "impor": _anotasi_impor,
+               "daftar": _anotasi_daftar}
+    return actions[args.action](site, args)
+
+
+def _anotasi_periksa(site: Site, args: argparse.Namespace) -> int:
+    from . import annotations as A
+    from . import annotations_query as AQ
+    from .reanchor import reanchor_all, reanchor_document
+
+    for doc_id in args.args:
+        reanchor_document(site.store, doc_id)
+    counts = AQ.counts_by_anchor(site.store) if args.args else reanchor_all(site.store)
+    print(", ".join(f"{A.ANCHOR_LABELS[k].lower()}: {v}" for k, v in counts.items()))
+    for status in ("dipindah", "teks_berubah", "yatim"):
+        for t in AQ.listing(site.store, A.SYSTEM, AQ.Query(anchor=status, limit=10**6))[0]:
+            print(f"{A.ANCHOR_LABELS[status]:<13}{t.id}  {t.doc_id}#{t.unit_id}  {t.anchor_note}")
+    return 0
+
+
+def _anotasi_ekspor(site: Site, args: argparse.Namespace) -> int:
+    from . import annotations as A
+    from . import annotations_io as io
+
+    anns = io.select(site.store, A.SYSTEM, doc_id=args.dokumen or "", tag=args.tag or "", deleted=True)
+    if args.format == "csv":
+        text = io.to_csv(anns)
+    else:
+        text = json.dumps(io.to_jsonld(site.store, anns, site.settings.get("base_url", "")), ensure_ascii=False,
+                          indent=1)
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    with open(args.output, "w", encoding="utf-8", newline="") as fh:
+        fh.write(text)
+    print(f"{len(anns)} utas anotasi diekspor ke {args.output}.", file=sys.stderr)
+    return 0
+
+
+def _anotasi_impor(site: Site, args: argparse.Namespace) -> int:
+    from . import annotations_io as io
+    from .audit import audit
+
+    if not args.args:
+        print("Sebutkan berkas yang diimpor.", file=sys.stderr)
+        return 2
+    failed = 0
+    for path in args.args:
+        fmt = args.format or ("csv" if path.lower().endswith(".csv") else "jsonld")
+        try:
+            with open(path, encoding="utf-8-sig") as fh:
+                report = io.import_text(site.store, fh.read(), fmt)
+        except (OSError, UnicodeDecodeError, io.ImportFormatError) as exc:
+            print(f"GAGAL    {path}: {getattr(exc, 'pesan', exc)}", file=sys.stderr)
+            failed += 1
+            continue
+        s = report.summary()
+        audit(site.store, "cli", "anotasi-impor", "anotasi:*", dict(s, berkas=path))
+        print(f"{path}: {s['diimpor']} diimpor, {s['dilewati']} sudah ada (dilewati), {len(report.errors)} galat")
+        for err in report.errors:
+            print(f"  galat: {err}", file=sys.stderr)
+        failed += bool(report.errors)
+    return 1 if failed else 0
+
+
+def _anotasi_daftar(site: Site, args: argparse.Namespace) -> int:
+    from . import annotations as A
+    from . import annotations_query as AQ
+
+    threads, total = AQ.listing(site.store, A.SYSTEM, AQ.Query(doc_id=args.dokumen or "", tag=args.tag or "",
+                                                               text=args.q or "", limit=10**6))
+    for t in threads:
+        if args.json:
+            _print_json({"id": t.id, "doc_id": t.doc_id, "unit_id": t.unit_id, "quote": t.quote, "body": t.body,
+                         "tags": t.tags, "kind": t.kind, "visibility": t.visibility, "status": t.status,
+                         "author": t.author, "anchor": t.anchor_status, "replies": len(t.replies)})
+        else:
+            print(f"{t.id}  {t.doc_id}#{t.unit_id}  [{t.visibility}, {t.status}, {t.anchor_status}] {t.author}: "
+                  f"{t.body[:80]}")
+    print(f"{total} utas anotasi.", file=sys.stderr)
+    return 0
+
+
+def cmd_catatan(site: Site, args: argparse.Namespace) -> int:
+    """Evaluation notes: add files as notes (whatever their first lines say), list them."""
+    from pathlib import Path
+
+    from . import notes
+    from .audit import audit
+
+    if args.action == "daftar":
+        for n in notes.list_notes(site.store):
+            print(f"{n['id']:<52}{n['tanggal_penetapan']:<12}{n['sections']:>3} bagian {n['citations']:>3} rujukan  "
+                  f"{n['judul']}")
+        return 0
+    failed = 0
+    overrides = {k: v for k, v in (("judul", args.judul), ("nomor", args.nomor), ("tanggal", args.tanggal),
+                                   ("tag", args.tag), ("id", args.id)) if v}
+    for path in args.paths:
+        try:
+            data = Path(path).read_bytes()
+            note = site.readers["catatan"](data, Path(path).name, site.settings.int("max_pages"), overrides)
+            counts = notes.save_note(site.store, site.index, note.doc, data=data, filename=Path(path).name,
+                                     fmt=note.format, pages=note.pages)
+        except (OSError, notes.NoteError) as exc:
+            print(f"GAGAL    {path}: {getattr(exc, 'pesan', exc)}", file=sys.stderr)
+            failed += 1
+            continue
+        audit(site.store, "cli", "catatan-simpan", f"dokumen:{note.doc.id}", {"berkas": path, "jangkar": counts})
+        moved = sum(v for k, v in counts.items() if k != "utuh")
+        print(f"disimpan {note.doc.id:<52}{path}" + (f" ({moved} anotasi perlu diperiksa)" if moved else ""))
+    return 1 if failed else 0
+
+
 def cmd_reindex(site: Site, args: argparse.Namespace) -> int:
     n = site.rebuild_index()
     print(f"Indeks dibangun ulang dari store: {site.store.count()} dokumen, {n} entri.", file=sys.stderr)
@@ -179,6 +297,20 @@ def cmd_serve(site: Site, args: argparse.Namespace) -> int:
     print(f"JDIH berjalan di http://{host}:{port}/ (Ctrl+C untuk berhenti)", file=sys.stderr)
     waitress.serve(app, host=host, port=port, threads=site.settings.int("threads"), ident="jdih")
     return 0
+
+
+def plug_readers(site: Site) -> None:
+    """Give the web app the indexer's note reader (web/ never imports indexer/)."""
+    def read_note(data: bytes, filename: str, max_pages: int | None = None, overrides: dict | None = None):
+        from indexer.errors import IngestError
+        from indexer.notes import read_note as read
+
+        from .notes import NoteError
+        try:
+            return read(data, filename, max_pages, overrides)
+        except IngestError as exc:
+            raise NoteError(exc.pesan) from exc
+    site.readers["catatan"] = read_note
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -223,6 +355,24 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--role", choices=["admin", "staf"], default="staf")
     s.set_defaults(func=cmd_user)
 
+    s = sub.add_parser("anotasi", help="annotations: periksa (re-anchor and report), ekspor, impor, daftar")
+    s.add_argument("action", choices=["periksa", "ekspor", "impor", "daftar"])
+    s.add_argument("args", nargs="*", help="periksa: document ids; impor: files")
+    s.add_argument("--format", choices=["jsonld", "csv"], help="ekspor/impor: W3C JSON-LD (default) or CSV")
+    s.add_argument("--dokumen", help="ekspor/daftar: one document")
+    s.add_argument("--tag", help="ekspor/daftar: one tag")
+    s.add_argument("--q", help="daftar: full-text search")
+    s.add_argument("--output", "-o", help="ekspor: write to this file instead of stdout")
+    s.add_argument("--json", action="store_true", help="daftar: one JSON object per thread")
+    s.set_defaults(func=cmd_anotasi)
+
+    s = sub.add_parser("catatan", help="evaluation notes: tambah FILE... (md, docx, html, pdf), daftar")
+    s.add_argument("action", choices=["tambah", "daftar"])
+    s.add_argument("paths", nargs="*")
+    for opt in ("judul", "nomor", "tanggal", "tag", "id"):
+        s.add_argument(f"--{opt}", help=f"tambah: the note's {opt} (overrides the file)")
+    s.set_defaults(func=cmd_catatan)
+
     s = sub.add_parser("reindex", help="rebuild the search index from the store")
     s.set_defaults(func=cmd_reindex)
 
@@ -241,6 +391,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         overrides.update(host=args.host, port=args.port)
     site = Site.open(Settings.load(**overrides))
+    plug_readers(site)
     try:
         return args.func(site, args)
     finally:

@@ -47,7 +47,8 @@ _LABELS = {"bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf", "pasal": "P
            "ayat": "ayat", "huruf": "huruf", "angka": "angka", "lampiran": "Lampiran",
            "diktum": "Diktum", "menimbang": "Menimbang", "mengingat": "Mengingat",
            "memperhatikan": "Memperhatikan", "penjelasan": "Penjelasan", "penutup": "Penutup",
-           "pembukaan": "Pembukaan", "menetapkan": "Menetapkan", "umum": "Umum"}
+           "pembukaan": "Pembukaan", "menetapkan": "Menetapkan", "umum": "Umum",
+           "seksi": "Bagian"}
 
 
 def _component(part: str) -> str:

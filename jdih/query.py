@@ -127,7 +127,8 @@ class Searcher:
 
     def search(self, text: str, *, limit: int = 10, page: int = 1, public_only: bool = True,
                jenis: str = "", tahun: str = "", status: str = "", tipe: str = "",
-               sort: str = "relevansi") -> dict:
+               sort: str = "relevansi", restrict: set[str] | None = None) -> dict:
+        """``restrict``: only these index keys ("doc_id#unit_id"), e.g. annotated clauses (issue 5)."""
         limit = max(1, min(int(limit), 100))
         page = max(1, int(page))
         u = self.understand(text, public_only)
@@ -137,6 +138,8 @@ class Searcher:
             hits.append(Hit(doc_id=doc_id, unit_id=unit_id or "", kind="dokumen" if not unit_id else "",
                             score=0.0, citation=cite_text(unit_id, row["singkatan"], row["nomor"], row["tahun"]),
                             path="", pasal=pasal_of(unit_id or "") or ""))
+        if restrict is not None:
+            hits = [h for h in hits if f"{h.doc_id}#{h.unit_id}" in restrict]
         total = len(hits)
         facets: dict = {}
         q = build_query(u.words, self.index) if not u.resolved or u.words != text else None
@@ -144,9 +147,12 @@ class Searcher:
             q = None
         if q is not None:
             wanted = page * limit * 4 + len(hits)
+            fq = filters(public_only, jenis, tahun, status, tipe)
+            if restrict is not None:
+                within = Q.Or([Q.Term("key", k) for k in sorted(restrict)]) if restrict else Q.NullQuery
+                fq = Q.And([fq, within]) if fq is not None else within
             found, total_found, facets = self.index.run(
-                q, limit=wanted, filter_query=filters(public_only, jenis, tahun, status, tipe),
-                sort_by_date=(sort == "tanggal"))
+                q, limit=wanted, filter_query=fq, sort_by_date=(sort == "tanggal"))
             seen = {(h.doc_id, h.unit_id) for h in hits}
             hits += [h for h in found if (h.doc_id, h.unit_id) not in seen]
             total += total_found

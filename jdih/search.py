@@ -60,7 +60,7 @@ def base_singkatan(jenis_name: str, singkatan: str) -> str:
 
 
 def indexable(unit: Unit, tree: Tree) -> bool:
-    if unit.kind in ("pasal", "ayat", "diktum", "lampiran"):
+    if unit.kind in ("pasal", "ayat", "diktum", "lampiran", "seksi"):  # seksi: a section of an evaluation note
         return True
     parent = tree.by_id.get(unit.parent) if unit.parent else None
     if unit.kind in ("huruf", "angka"):
@@ -94,6 +94,8 @@ def entries(doc: Document, public: bool = True) -> Iterator[dict]:
         if not text.strip():
             continue
         headings = " ".join(a.heading for a in tree.ancestors(unit.id) if a.kind in STRUCTURE_KINDS and a.heading)
+        if unit.kind == "seksi":
+            headings = unit.heading
         yield dict(common, key=f"{doc.id}#{unit.id}", unit_id=unit.id, kind=unit.kind, entry="unit",
                    pasal=pasal_of(unit.id) or "", heading=headings, body=text, exact=f"{headings}\n{text}",
                    citation=citation(unit.id, doc.singkatan, doc.nomor, doc.tahun),

@@ -1,7 +1,8 @@
 """One installation: its settings, store, search index and searcher."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Callable
 from pathlib import Path
 
 from .query import Searcher
@@ -16,6 +17,10 @@ class Site:
     store: Store
     index: SearchIndex
     searcher: Searcher
+    # Functions of indexer/ that the web app needs, plugged in by the composition
+    # root (jdih/cli.py), since web/ never imports indexer/: "catatan" reads an
+    # uploaded evaluation note (bytes, filename, max_pages, overrides) -> ReadNote.
+    readers: dict[str, Callable] = field(default_factory=dict)
 
     @classmethod
     def open(cls, settings: Settings) -> "Site":

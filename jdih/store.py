@@ -130,6 +130,80 @@ MIGRATIONS: list[tuple[str, str]] = [
         PRIMARY KEY (doc_id, field)
     );
     """),
+    ("0005-annotations", """
+    CREATE TABLE annotations (
+        id TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL,
+        unit_id TEXT NOT NULL,
+        parent_id TEXT REFERENCES annotations(id),
+        base_unit_id TEXT NOT NULL,
+        base_text TEXT NOT NULL DEFAULT '',
+        base_version TEXT NOT NULL DEFAULT '',
+        quote_exact TEXT, quote_prefix TEXT, quote_suffix TEXT, pos_start INTEGER, pos_end INTEGER,
+        cur_start INTEGER, cur_end INTEGER, cur_exact TEXT,
+        anchor_status TEXT NOT NULL DEFAULT 'utuh'
+            CHECK (anchor_status IN ('utuh', 'dipindah', 'teks_berubah', 'yatim')),
+        anchor_note TEXT NOT NULL DEFAULT '',
+        anchor_candidates TEXT NOT NULL DEFAULT '[]',
+        anchor_checked_at TEXT,
+        body TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL DEFAULT 'catatan',
+        visibility TEXT NOT NULL DEFAULT 'internal' CHECK (visibility IN ('pribadi', 'internal', 'publik')),
+        status TEXT NOT NULL DEFAULT 'terbuka' CHECK (status IN ('terbuka', 'selesai')),
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT,
+        deleted_by TEXT
+    );
+    CREATE INDEX annotations_unit ON annotations (doc_id, unit_id);
+    CREATE INDEX annotations_parent ON annotations (parent_id);
+    CREATE TABLE annotation_tags (
+        annotation_id TEXT NOT NULL REFERENCES annotations(id),
+        tag TEXT NOT NULL COLLATE NOCASE,
+        PRIMARY KEY (annotation_id, tag)
+    );
+    CREATE INDEX annotation_tags_tag ON annotation_tags (tag);
+    CREATE TABLE annotation_links (
+        annotation_id TEXT NOT NULL REFERENCES annotations(id),
+        ord INTEGER NOT NULL,
+        target_doc TEXT NOT NULL,
+        target_unit TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (annotation_id, target_doc, target_unit)
+    );
+    CREATE INDEX annotation_links_target ON annotation_links (target_doc, target_unit);
+    CREATE TABLE annotation_history (
+        id INTEGER PRIMARY KEY,
+        annotation_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        data TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX annotation_history_ann ON annotation_history (annotation_id, id);
+    CREATE TRIGGER annotation_history_no_update BEFORE UPDATE ON annotation_history
+        BEGIN SELECT RAISE(ABORT, 'annotation history is append-only'); END;
+    CREATE TRIGGER annotation_history_no_delete BEFORE DELETE ON annotation_history
+        BEGIN SELECT RAISE(ABORT, 'annotation history is append-only'); END;
+    CREATE TRIGGER annotations_no_delete BEFORE DELETE ON annotations
+        BEGIN SELECT RAISE(ABORT, 'annotations are deleted reversibly (deleted_at), never removed'); END;
+    CREATE VIRTUAL TABLE annotation_fts USING fts5(annotation_id UNINDEXED, terms, tokenize = 'unicode61')
+    """),
+    ("0005-catatan-evaluasi", """
+    CREATE TABLE note_citations (
+        note_id TEXT NOT NULL,
+        note_unit TEXT NOT NULL,
+        field TEXT NOT NULL DEFAULT 'text' CHECK (field IN ('text', 'heading')),
+        ord INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        doc_id TEXT NOT NULL,
+        unit_id TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (note_id, note_unit, ord)
+    );
+    CREATE INDEX note_citations_target ON note_citations (doc_id, unit_id)
+    """),
 ]
 
 DOC_COLUMNS = [f for f in DOC_FIELDS]

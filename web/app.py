@@ -13,7 +13,7 @@ from bottle import Bottle, request, response
 
 from jdih.site import Site
 
-from . import api, auth, discovery, editor, feed, portal, public, reader
+from . import annotations, api, auth, discovery, editor, feed, portal, public, reader
 from .common import STATIC, page
 
 
@@ -48,6 +48,7 @@ def make_app(site: Site) -> Bottle:
     api.install(app, site)
     discovery.install(app, site)
     editor.install(app, site)
+    annotations.install(app, site)  # annotations, evaluation notes, staff search (issue 5)
 
     @app.error(404)
     def not_found(err):

@@ -23,6 +23,7 @@ from jdih.ids import citation, unit_citation
 from jdih.model import Tree
 from jdih.site import Site
 
+from .annotations_view import reader_view
 from .common import current_user, json_response, page
 from .published import readable_row
 from .render import Renderer
@@ -86,7 +87,8 @@ def install(app: Bottle, site: Site) -> None:
         row = readable_row(store, doc_id)
         staff = current_user() is not None
         tree = Tree(store.units(doc_id))
-        r = Renderer(doc_id, tree)
+        anotasi = reader_view(site, doc_id, tree, dict(request.query.decode()))
+        r = Renderer(doc_id, tree, marks=anotasi.marks, extra=anotasi.extra)
         if request.method == "GET" and not staff:
             store.bump(doc_id, "views")
             row["views"] += 1
@@ -94,7 +96,7 @@ def install(app: Bottle, site: Site) -> None:
         return page(site, "document.tpl", title=row["judul"] or doc_id, doc=row, meta=record.meta_rows(row),
                     body=r.units(tree.roots()), toc=r.toc(), files=record.files(store, row),
                     relations=record.grouped(rels), abstrak=record.abstract(store, row),
-                    label=record.doc_label(row), staff=staff)
+                    label=record.doc_label(row), staff=staff, anotasi=anotasi)
 
     @app.get("/dokumen/<doc_id>/<unit_id>.json")
     def unit_json(doc_id: str, unit_id: str):
@@ -111,7 +113,8 @@ def install(app: Bottle, site: Site) -> None:
         unit = tree.by_id.get(unit_id)
         if unit is None:
             raise HTTPError(404, UNIT_NOT_FOUND)
-        r = Renderer(doc_id, tree)
+        anotasi = reader_view(site, doc_id, tree, dict(request.query.decode()), unit_id=unit_id)
+        r = Renderer(doc_id, tree, marks=anotasi.marks, extra=anotasi.extra)
         pj = r.penjelasan_of(unit_id)
         path = [a for a in tree.ancestors(unit_id) if a.kind in STRUCTURE]
         full = citation(unit_id, row["singkatan"], row["nomor"], row["tahun"])
@@ -119,7 +122,7 @@ def install(app: Bottle, site: Site) -> None:
                     penjelasan=r.penjelasan_body(pj) if pj is not None else "", path=path, citation=full,
                     long_citation=long_citation(unit_id, row), label=record.doc_label(row),
                     relations=clause_relations(store, doc_id, unit_id, public_only=current_user() is None),
-                    scripts=["kutipan.js"])
+                    scripts=["kutipan.js"], anotasi=anotasi)
 
     @app.get("/berkas/<doc_id>")
     def download(doc_id: str):

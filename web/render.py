@@ -7,6 +7,7 @@ anchors), and every Pasal and ayat links to its permalink.
 from __future__ import annotations
 
 from html import escape
+from typing import Callable
 
 from jdih.ids import unit_citation
 from jdih.model import Tree, Unit, marker
@@ -19,16 +20,51 @@ def paragraphs(text: str) -> str:
     return "".join(f"<p>{escape(p)}</p>" for p in text.split("\n") if p.strip())
 
 
+def marked_paragraphs(text: str, marks: list[tuple[int, int, str]]) -> str:
+    """A unit's own text as paragraphs that say where they start in the text
+    (``data-mulai``, for selecting a span to annotate), with annotated spans in
+    <mark> (overlapping spans are cut into segments naming every annotation)."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if line.strip():
+            out.append(f'<p data-mulai="{start}">{_marked(line, start, marks)}</p>')
+    return "".join(out)
+
+
+def _marked(line: str, offset: int, marks: list[tuple[int, int, str]]) -> str:
+    cuts = {0, len(line)}
+    for s, e, _ in marks:
+        cuts.update(x - offset for x in (s, e) if 0 < x - offset < len(line))
+    cuts_sorted = sorted(cuts)
+    html = []
+    for a, b in zip(cuts_sorted, cuts_sorted[1:]):
+        ids = [i for s, e, i in marks if s - offset <= a and b <= e - offset]
+        seg = escape(line[a:b])
+        html.append(f'<mark class="sorot" data-anotasi="{escape(" ".join(ids))}">{seg}</mark>' if ids else seg)
+    return "".join(html)
+
+
 def inline(text: str) -> str:
     parts = [escape(p) for p in text.split("\n") if p.strip()]
     return "<br>".join(parts)
 
 
 class Renderer:
-    def __init__(self, doc_id: str, tree: Tree, link_units: bool = True):
+    def __init__(self, doc_id: str, tree: Tree, link_units: bool = True,
+                 marks: dict[str, list[tuple[int, int, str]]] | None = None,
+                 extra: Callable[[Unit], str] | None = None):
         self.doc_id = doc_id
         self.tree = tree
         self.link_units = link_units
+        self.marks = marks or {}      # annotated spans per unit id (web/annotations_view.py)
+        self.extra = extra or (lambda u: "")  # HTML after a unit's own text (annotation badge, notes)
+
+    def text(self, u: Unit) -> str:
+        """A unit's own text, selectable for annotation, with its highlights, then the extra hook."""
+        own = (f'<div class="teks" data-unit="{escape(u.id)}">{marked_paragraphs(u.text, self.marks.get(u.id, []))}'
+               f'</div>') if u.text.strip() else ""
+        return own + self.extra(u)
 
     def url(self, unit_id: str) -> str:
         return f"/dokumen/{escape(self.doc_id)}/{escape(unit_id)}"
@@ -47,13 +83,13 @@ class Renderer:
             return f'<header class="pembukaan" id="{uid}">{"".join(f"<p>{escape(p)}</p>" for p in u.text.split(chr(10)))}</header>'
         if u.kind in LABELS:
             return (f'<section class="konsiderans" id="{uid}"><h3 class="label">{LABELS[u.kind]}</h3>'
-                    f'<div class="isi">{paragraphs(u.text)}{inner}</div></section>')
+                    f'<div class="isi">{self.text(u)}{inner}</div></section>')
         if u.kind in ("bab", "bagian", "paragraf"):
             level = {"bab": 2, "bagian": 3, "paragraf": 4}[u.kind]
             label = escape(u.label or u.kind.upper())
             heading = f"<br><span class=\"judul\">{escape(u.heading)}</span>" if u.heading else ""
             return (f'<section class="{u.kind}" id="{uid}"><h{level} class="struktur">{label}{heading}'
-                    f'</h{level}>{paragraphs(u.text)}{inner}</section>')
+                    f'</h{level}>{self.text(u)}{inner}</section>')
         if u.kind in ("pasal", "diktum"):
             pj = ""
             p = self.penjelasan_of(u.id) if with_penjelasan else None
@@ -63,29 +99,29 @@ class Renderer:
             label = escape(u.label or f"Pasal {u.number}")
             title = f'<a href="{self.url(u.id)}" class="permalink">{label}</a>' if self.link_units else label
             return (f'<article class="{u.kind}" id="{uid}"><h3 class="pasal-judul">{title}</h3>'
-                    f'{paragraphs(u.text)}{inner}{pj}</article>')
+                    f'{self.text(u)}{inner}{pj}</article>')
         if u.kind in ("ayat", "huruf", "angka"):
             num = escape(marker(u))
             link = (f'<a class="nomor" href="{self.url(u.id)}" title="Tautan ke {escape(unit_citation(u.id))}">{num}</a>'
                     if self.link_units and u.kind == "ayat" else f'<span class="nomor">{num}</span>')
             return (f'<div class="{u.kind} rincian" id="{uid}">{link}<div class="isi">'
-                    f'{paragraphs(u.text)}{inner}</div></div>')
+                    f'{self.text(u)}{inner}</div></div>')
         if u.kind == "penjelasan":
             if u.id == "penjelasan":
                 return (f'<section class="penjelasan" id="{uid}"><h2>{escape(u.heading or "PENJELASAN")}</h2>'
-                        f'{paragraphs(u.text)}{self.units(kids, False)}</section>')
+                        f'{self.text(u)}{self.units(kids, False)}</section>')
             label = escape(u.label) if u.label else ""
             return (f'<div class="penjelasan-unit" id="{uid}">'
-                    f'{f"<h3>{label}</h3>" if label else ""}{paragraphs(u.text)}{self.units(kids, False)}</div>')
+                    f'{f"<h3>{label}</h3>" if label else ""}{self.text(u)}{self.units(kids, False)}</div>')
         if u.kind == "lampiran":
             return (f'<section class="lampiran" id="{uid}"><h2>{escape(u.label or "LAMPIRAN")}</h2>'
-                    f'<div class="lampiran-isi">{paragraphs(u.text)}</div>{inner}</section>')
+                    f'<div class="lampiran-isi">{self.text(u)}</div>{inner}</section>')
         if u.kind == "penutup":
-            return f'<section class="penutup" id="{uid}">{paragraphs(u.text)}{inner}</section>'
-        return f'<div class="{escape(u.kind)}" id="{uid}">{paragraphs(u.text)}{inner}</div>'
+            return f'<section class="penutup" id="{uid}">{self.text(u)}{inner}</section>'
+        return f'<div class="{escape(u.kind)}" id="{uid}">{self.text(u)}{inner}</div>'
 
     def penjelasan_body(self, p: Unit) -> str:
-        return paragraphs(p.text) + self.units(self.tree.kids(p.id), False)
+        return self.text(p) + self.units(self.tree.kids(p.id), False)
 
     def toc(self) -> list[dict]:
         """Table of contents: structure and Pasal, with depth."""

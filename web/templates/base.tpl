@@ -5,6 +5,7 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{title}} · {{site_name}}</title>
 <link rel="stylesheet" href="/static/jdih.css">
+<link rel="stylesheet" href="/static/anotasi.css">
 <link rel="search" type="application/opensearchdescription+xml" title="{{site_name}}" href="/opensearch.xml">
 % for script in get('scripts', []):
 <script src="/static/{{script}}" defer></script>
@@ -22,6 +23,9 @@
   <nav aria-label="Navigasi utama">
     <a href="/dokumen">Jelajah Dokumen</a>
     % if get('user'):
+    <a href="/staf/cari">Cari (staf)</a>
+    <a href="/anotasi">Anotasi</a>
+    <a href="/catatan">Catatan</a>
     % if user['role'] == 'admin':
     <a href="/admin/pengguna">Pengguna</a>
     % end

@@ -1,4 +1,6 @@
 % rebase('base.tpl', title=title, site_name=site_name, q='')
+% anotasi = get('anotasi')
+% panel = anotasi is not None and (anotasi.staff or anotasi.threads)
 <article class="dokumen">
 <header class="kepala-dokumen">
   % if staff:
@@ -108,7 +110,7 @@
 </section>
 % end
 
-<div class="pembaca">
+<div class="pembaca{{' dengan-panel' if panel else ''}}">
 <nav class="daftar-isi" aria-labelledby="judul-daftar-isi">
   <h2 id="judul-daftar-isi">Daftar Isi</h2>
   <ol>
@@ -117,9 +119,19 @@
   % end
   </ol>
 </nav>
+% if panel and anotasi.staff:
+<section class="naskah" aria-labelledby="judul-naskah" data-anotasi-dokumen="{{doc['id']}}" data-csrf="{{csrf}}">
+% else:
 <section class="naskah" aria-labelledby="judul-naskah">
+% end
   <h2 id="judul-naskah" class="tersembunyi">Naskah</h2>
   {{!body}}
 </section>
+% if panel:
+% include('anotasi_panel.tpl', anotasi=anotasi, store=anotasi.store, user=anotasi.user, csrf=csrf, lanjut=anotasi.lanjut)
+% end
 </div>
 </article>
+% if panel and anotasi.staff:
+<script src="/static/anotasi.js" defer></script>
+% end

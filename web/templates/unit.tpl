@@ -1,4 +1,8 @@
 % rebase('base.tpl', title=title, site_name=site_name, q='')
+% anotasi = get('anotasi')
+% panel = anotasi is not None and (anotasi.staff or anotasi.threads)
+<div class="satu-pasal{{' dengan-panel' if panel else ''}}">
+<div class="satu-pasal-isi">
 <nav class="remah" aria-label="Jejak">
   <a href="/dokumen/{{doc['id']}}">{{label}}</a>
   % for a in path:
@@ -8,7 +12,11 @@
 <h1>{{citation}}</h1>
 <p class="judul-dokumen"><a href="/dokumen/{{doc['id']}}#{{unit.id}}">{{doc['judul']}}</a> · Status:
   <span class="status status-{{doc['status'].lower().replace(' ', '-')}}">{{doc['status']}}</span></p>
+% if panel and anotasi.staff:
+<div class="naskah satu-unit" data-anotasi-dokumen="{{doc['id']}}" data-csrf="{{csrf}}">
+% else:
 <div class="naskah satu-unit">
+% end
 <h2 class="tersembunyi">Bunyi</h2>
 {{!body}}
 </div>
@@ -44,3 +52,11 @@
   <p class="salin-kabar" role="status" aria-live="polite"></p>
   <p><a href="/dokumen/{{doc['id']}}/{{unit.id}}.json">Data JSON</a></p>
 </section>
+</div>
+% if panel:
+% include('anotasi_panel.tpl', anotasi=anotasi, store=anotasi.store, user=anotasi.user, csrf=csrf, lanjut=anotasi.lanjut)
+% end
+</div>
+% if panel and anotasi.staff:
+<script src="/static/anotasi.js" defer></script>
+% end
