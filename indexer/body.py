@@ -23,14 +23,16 @@ from typing import Callable
 from jdih.ids import id_part
 from jdih.model import Unit
 
+from . import numbering
 from . import patterns as P
 from .lines import Line
 from .tree import Frame, TreeBuilder, is_first, is_next, pasal_follows, pasal_is_next
 
 Action = Callable[[Line], None]
 
-RANK = {"bab": 10, "bagian": 20, "paragraf": 30, "pasal": 40}
+RANK = {"buku": 5, "bab": 10, "bagian": 20, "paragraf": 30, "pasal": 40}
 ROMAN_RANK, INSTRUCTION_RANK, QUOTED = 40, 45, 100
+MAX_INSTRUCTION_SKIP = 3
 CONTAINERS = ("pasal", "ayat", "diktum", "menimbang", "mengingat", "memperhatikan")
 
 # A line ending like this continues a reference: the next line's leading
@@ -40,7 +42,7 @@ INSTRUCTION_START_RE = re.compile(
     r"^(?:Ketentuan|Di\s*antara|Antara|Diantara|Pasal|Bab|BAB|Bagian|Paragraf|Penjelasan|Judul|"
     r"Lampiran|Setelah|Sebelum|Menambah|Mengubah|Menghapus|Mencabut|Dalam|Kata|Istilah|Frasa|"
     r"Huruf|Ayat|Angka|Diktum|Ditambahkan|Menyisipkan|Sisipkan|Rumusan|Nomenklatur|Seluruh|"
-    r"Beberapa|Sebutan|Uraian|Tabel|Format)\b")
+    r"Beberapa|Sebutan|Penyebutan|Uraian|Tabel|Format)\b")
 RINCIAN_PATTERNS = (
     (P.HURUF_DOT_RE, "huruf", "{}."),
     (P.ANGKA_DOT_RE, "angka", "{}."),
@@ -53,7 +55,7 @@ RINCIAN_PATTERNS = (
 # "Pasal 5 ayat (2)"; whether a split is taken is decided by the rules.
 INLINE_CANDIDATE_RE = re.compile(
     r"(?:(?<=[.;:])|(?<=[.;:] dan)|(?<=[.;:] atau)|(?<=[.;:] __))\s+(?=\S)"
-    r"|\s+(?=Pasal\s+\d+[A-Z]?\s+(?:\(1\)|[A-Z])|BAB\s+[IVXLC]+[A-Z]?\s+[A-Z]{3}|Bagian\s+Ke[a-z]+\s+[A-Z])")
+    r"|\s+(?=Pasal\s+(?:\d+[A-Z]?|I)\s+(?:\(\d|[A-Z])|BUKU\s+KE[A-Z]+\b|BAB\s+[IVXLC]+[A-Z]?\s+[A-Z]{3}|Bagian\s+Ke[a-z]+\s+[A-Z])")
 
 
 def _style(label: str) -> str:
@@ -63,10 +65,13 @@ def _style(label: str) -> str:
 
 
 class BodyParser:
-    def __init__(self, builder: TreeBuilder, amending: bool = False, list_only: bool = False):
+    def __init__(self, builder: TreeBuilder, amending: bool = False, list_only: bool = False, root: str = ""):
         self.b = builder
         self.amending = amending
         self.list_only = list_only
+        self.base = root  # id prefix of rooted units: '' or 'lampiran' (an embedded regulation)
+        self.plan: dict[int, list[str]] | None = None
+        self.line_no = -1
         self.last_pasal: str | None = None
         self.instruction: Unit | None = None
         self.roman: Unit | None = None
@@ -78,7 +83,10 @@ class BodyParser:
 
     # -- public -----------------------------------------------------------
     def parse(self, lines: list[Line]) -> None:
+        if not self.amending:
+            self.plan = numbering.plan(lines, self.amending)
         for i, line in enumerate(lines):
+            self.line_no = i
             ahead = " ".join(l.text for l in lines[i:i + 3])
             if line.top is None:
                 self.feed_flat(line, ahead)
@@ -133,7 +141,7 @@ class BodyParser:
     def _root(self) -> str:
         if self.instruction is not None:
             return self.instruction.id
-        return self.roman.id if self.roman is not None else ""
+        return self.roman.id if self.roman is not None else self.base
 
     def _continues(self) -> bool:
         return bool(P.CONTINUATION_END_RE.search(self.prev))
@@ -167,10 +175,17 @@ class BodyParser:
         if self.roman is None:
             return None
         m = P.ANGKA_DOT_RE.match(text)
-        if not m or not m.group(1).isdigit() or int(m.group(1)) != self.last_instruction + 1:
+        if not m or not m.group(1).isdigit():
             return None
+        n = int(m.group(1))
         rest = ahead[m.end(1) + 1:].strip()
-        if not (INSTRUCTION_START_RE.match(rest) and P.INSTRUCTION_RE.search(rest[:400])):
+        if n == self.last_instruction + 1:
+            if not (INSTRUCTION_START_RE.match(rest) and P.INSTRUCTION_RE.search(rest[:400])):
+                return None
+        elif not (self.last_instruction + 1 < n <= self.last_instruction + MAX_INSTRUCTION_SKIP
+                  and P.INSTRUCTION_SENTENCE_RE.match(rest)):
+            # A source that lost an instruction ("56." missing): the next one
+            # is taken only when it reads as an instruction sentence.
             return None
         number, body = m.group(1), m.group(2)
 
@@ -179,15 +194,21 @@ class BodyParser:
                 self.b.stack.pop()
             self.instruction = self.b.open("angka", number, INSTRUCTION_RANK, local_id=f"angka_{number}",
                                            label=f"{number}.", line=line, text=body)
-            self.last_instruction += 1
+            if n != self.last_instruction + 1:
+                self.anomalies.append(f"instruksi angka {self.last_instruction + 1}"
+                                      f"{'' if n == self.last_instruction + 2 else f'-{n - 1}'} tidak ada di sumber")
+            self.last_instruction = n
             self.heading_for = None
         return act
 
     def _structure(self, text: str) -> Action | None:
-        for kind, rx in (("bab", P.BAB_RE), ("bagian", P.BAGIAN_RE), ("paragraf", P.PARAGRAF_RE)):
+        for kind, rx in (("buku", P.BUKU_RE), ("bab", P.BAB_RE), ("bagian", P.BAGIAN_RE),
+                         ("paragraf", P.PARAGRAF_RE)):
             m = rx.match(text)
             if m is None and kind == "bab":
                 m = re.match(rf"^BAB\s+({P.ROMAN}[A-Z]?)\s+([A-Z][A-Z ,/&-]+?)(?=\s+(?:Pasal|Bagian)\s|$)", text)
+            if m is None and kind == "buku":
+                m = re.match(r"^BUKU\s+(KE[A-Z]+)\s+([A-Z][A-Z ,/&-]+?)(?=\s+BAB\s|$)", text)
             if m is None:
                 continue
             if kind != "bab" and self._continues():
@@ -197,16 +218,19 @@ class BodyParser:
 
             def act(line: Line, kind=kind, number=number, heading=heading, rank=rank) -> None:
                 self.b.close_to(rank)
-                if kind == "bab":
+                if kind == "buku":
                     root = self._root()
+                elif kind == "bab":
+                    buku = self._container(("buku",))
+                    root = buku.unit.id if buku else self._root()
                 else:
                     parent = self.b.top()
                     root = parent.unit.id if parent else self._root()
                 unit = self.b.open(kind, number, rank, local_id=f"{kind}_{id_part(number)}", root=root,
-                                   label=f"{'BAB' if kind == 'bab' else kind.capitalize()} {number}",
+                                   label=f"{kind.upper() if kind in ('bab', 'buku') else kind.capitalize()} {number}",
                                    line=line, rooted=True, heading=heading)
                 self.heading_for, self.heading_lines = unit, 0
-                rest = text[m.end():].strip() if kind == "bab" and m.end() < len(text) else ""
+                rest = text[m.end():].strip() if kind in ("bab", "buku") and m.end() < len(text) else ""
                 if rest:
                     self.prev = heading
                     self.feed_flat(line.with_text(rest))
@@ -214,6 +238,41 @@ class BodyParser:
         return None
 
     def _pasal(self, text: str, centered: bool = False, inline: bool = False) -> Action | None:
+        if self.quoted or self.plan is None:
+            return self._quoted_pasal(text, centered, inline)
+        found = numbering.heading(text, self.amending)
+        if found is None:
+            return None
+        number, rest = found
+        planned = self.plan.get(self.line_no, [])
+        if not planned or planned[0] != number:
+            if not rest and not inline:
+                return self._unplanned_heading(number)
+            return None
+
+        def act(line: Line) -> None:
+            planned.pop(0)
+            self._open_pasal(line, number, rest)
+        return act
+
+    def _unplanned_heading(self, number: str) -> Action | None:
+        """A 'Pasal N' line that is not one of the planned headings: a heading
+        printed twice in the source becomes a block of its Pasal (reported);
+        anything else is text."""
+        if number != self.last_pasal:
+            self.anomalies.append(f"Pasal {number} setelah Pasal {self.last_pasal}: dianggap teks")
+            return None
+        pasal = self._container(("pasal",))
+
+        def act(line: Line) -> None:
+            self.anomalies.append(f"judul Pasal {number} tertulis ulang di sumber")
+            self.b.close_to((pasal.rank if pasal else RANK["pasal"]) + 1)
+            self.b.open("block", "", (pasal.rank if pasal else RANK["pasal"]) + 5, local_id="judul_ulang",
+                        line=line, text=line.text)
+            self.b.close_to((pasal.rank if pasal else RANK["pasal"]) + 1)
+        return act
+
+    def _quoted_pasal(self, text: str, centered: bool, inline: bool) -> Action | None:
         m = P.PASAL_RE.match(text)
         rest = ""
         if not m:
@@ -234,17 +293,17 @@ class BodyParser:
             if not inline:
                 self.anomalies.append(f"Pasal {number} setelah Pasal {self.last_pasal}: dianggap teks")
             return None
+        return lambda line: self._open_pasal(line, number, rest)
 
-        def act(line: Line) -> None:
-            if not self.quoted:
-                self.last_pasal = number
-            self.b.open("pasal", number, RANK["pasal"] + self._offset(), local_id=f"pasal_{id_part(number)}",
-                        root=self._root(), label=f"Pasal {number}", line=line, rooted=True)
-            self.heading_for = None
-            if rest:
-                self.prev = f"Pasal {number}"
-                self.feed_flat(line.with_text(rest))
-        return act
+    def _open_pasal(self, line: Line, number: str, rest: str) -> None:
+        if not self.quoted:
+            self.last_pasal = number
+        self.b.open("pasal", number, RANK["pasal"] + self._offset(), local_id=f"pasal_{id_part(number)}",
+                    root=self._root(), label=f"Pasal {number}", line=line, rooted=True)
+        self.heading_for = None
+        if rest:
+            self.prev = f"Pasal {number}"
+            self.feed_flat(line.with_text(rest))
 
     def _diktum(self, text: str) -> Action | None:
         m = P.DIKTUM_RE.match(text)
@@ -337,7 +396,7 @@ class BodyParser:
         if unit is None or self.heading_lines >= 3:
             return False
         letters = [c for c in text if c.isalpha()]
-        if unit.kind == "bab":
+        if unit.kind in ("bab", "buku"):
             return bool(letters) and text.upper() == text
         # Bagian / Paragraf titles are short title-case phrases, not sentences.
         return bool(letters) and len(text) < 120 and not text.endswith((".", ";", ":"))

@@ -10,6 +10,7 @@ from .extract_html import extract_html
 from .extract_pdf import extract_pdf
 from .extract_text import extract_text
 from .lines import Extracted
+from .ocr import OcrOptions
 
 TEXT_EXTENSIONS = {".txt": "txt", ".md": "md", ".markdown": "md", ".text": "txt"}
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
@@ -46,10 +47,13 @@ def sniff(data: bytes, filename: str) -> str:
                       "(hanya PDF, DOCX, HTML, TXT, dan MD).", f"unsupported extension {ext!r}")
 
 
-def extract(data: bytes, filename: str, max_pages: int | None = None) -> Extracted:
+def extract(data: bytes, filename: str, max_pages: int | None = None, ocr: OcrOptions | None = None,
+            report=None) -> Extracted:
+    """Lines of a file. PDF pages without a usable text layer are read by OCR
+    when ``ocr`` options are given (``report`` hears the OCR progress)."""
     fmt = sniff(data, filename)
     if fmt == "pdf":
-        return extract_pdf(io.BytesIO(data), max_pages=max_pages)
+        return extract_pdf(io.BytesIO(data), max_pages=max_pages, ocr=ocr, data=data, report=report)
     if fmt == "docx":
         return extract_docx(data)
     if fmt == "html":

@@ -20,6 +20,7 @@ from pdfminer.psparser import PSException
 
 from .errors import IngestError
 from .lines import Extracted, Line
+from .ocr import OcrError, OcrOptions, ocr_pages, unavailable
 from .textlayer import document_is_usable, page_is_usable
 
 log = logging.getLogger(__name__)
@@ -108,8 +109,13 @@ def page_lines(page: LTPage, number: int) -> list[Line]:
     return lines
 
 
-def extract_pdf(path, max_pages: int | None = None) -> Extracted:
-    lines: list[Line] = []
+def extract_pdf(path, max_pages: int | None = None, ocr: OcrOptions | None = None,
+                data: bytes | None = None, report=None) -> Extracted:
+    """Lines of a PDF. Pages without a usable text layer (scans, garbage
+    layers) are read by OCR when ``ocr`` is given and Tesseract is installed;
+    otherwise they are listed as unusable."""
+    by_page: dict[int, list[Line]] = {}
+    sizes: dict[int, tuple[float, float]] = {}
     unusable: list[int] = []
     count = 0
     try:
@@ -119,9 +125,10 @@ def extract_pdf(path, max_pages: int | None = None) -> Extracted:
                     f"PDF terlalu panjang: lebih dari {max_pages} halaman.",
                     f"page limit {max_pages} exceeded")
             count = number
+            sizes[number] = (page.width, page.height)
             plines = page_lines(page, number)
             if page_is_usable(" ".join(l.text for l in plines)):
-                lines.extend(plines)
+                by_page[number] = plines
             else:
                 unusable.append(number)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
@@ -135,7 +142,37 @@ def extract_pdf(path, max_pages: int | None = None) -> Extracted:
         raise IngestError("Berkas PDF rusak dan tidak dapat dibaca.", f"pdfminer failed: {exc!r}") from exc
     if count == 0:
         raise IngestError("Berkas PDF tidak memiliki halaman.", "no pages")
-    if lines and not document_is_usable(" ".join(l.text for l in lines)):
+    if by_page and not document_is_usable(" ".join(l.text for ls in by_page.values() for l in ls)):
+        # Each page passed alone, but the whole layer has no Indonesian words: garbage.
         unusable = list(range(1, count + 1))
-        lines = []
-    return Extracted(lines=lines, format="pdf", pages=count, unusable_pages=unusable)
+        by_page = {}
+    out = Extracted(lines=[], format="pdf", pages=count)
+    if unusable and ocr is not None and data is not None:
+        unusable = _ocr_into(by_page, unusable, sizes, data, ocr, out, report)
+    out.unusable_pages = unusable
+    out.lines = [line for n in sorted(by_page) for line in by_page[n]]
+    return out
+
+
+def _ocr_into(by_page: dict[int, list[Line]], pages: list[int], sizes: dict[int, tuple[float, float]],
+              data: bytes, ocr: OcrOptions, out: Extracted, report=None) -> list[int]:
+    """OCR the unusable pages into ``by_page``; returns the pages still unreadable."""
+    reason = unavailable(ocr)
+    if reason:
+        out.warnings.append(f"{len(pages)} halaman perlu OCR, tetapi {reason}")
+        return pages
+    try:
+        read = ocr_pages(data, pages, sizes, ocr, report)
+    except OcrError as exc:
+        log.warning("OCR failed: %s", exc)
+        out.warnings.append(str(exc))
+        return pages
+    still = []
+    for n in pages:
+        lines = read.get(n, [])
+        if lines and page_is_usable(" ".join(l.text for l in lines)):
+            by_page[n] = lines
+            out.ocr_pages.append(n)
+        else:
+            still.append(n)
+    return still

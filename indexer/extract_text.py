@@ -11,6 +11,9 @@ from .lines import Extracted, Line
 # identifiers inside words, so underscores are removed only at word edges.
 MD_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
 MD_EMPHASIS_RE = re.compile(r"(?<!\w)[_*]{1,3}|[_*]{1,3}(?!\w)")
+# Page breaks some converters leave inside a flattened line (form feed, the
+# SOH control character): a page break is a line break.
+PAGE_BREAK_RE = re.compile(r"[\x01\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 def decode(data: bytes) -> str:
@@ -35,7 +38,7 @@ def extract_text(data: bytes, markdown: bool = False) -> Extracted:
                           "NUL bytes in a text file")
     text = decode(data)
     lines = []
-    for raw in text.splitlines():
+    for raw in PAGE_BREAK_RE.sub("\n", text).splitlines():
         t = strip_markdown(raw) if markdown else raw
         lines.append(Line(text=t))
     return Extracted(lines=lines, format="md" if markdown else "txt")

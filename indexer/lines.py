@@ -12,6 +12,7 @@ class Line:
     records the geometry the cleaners and the parser use: the horizontal
     extent (points from the left edge), the distance from the top of the page,
     the page width and height, the font size and whether the line is bold.
+    Lines read by OCR carry ``ocr`` and the confidence of their weakest word.
     """
 
     text: str
@@ -24,6 +25,8 @@ class Line:
     size: float | None = None
     bold: bool = False
     ocr: bool = False
+    # OCR only: the mean word confidence of the line (0-100).
+    conf: float | None = None
 
     def with_text(self, text: str) -> "Line":
         return replace(self, text=text)

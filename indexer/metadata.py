@@ -18,10 +18,15 @@ from . import patterns as P
 # OCR and typing confusions inside numbers: "2Ol7" -> "2017", "NOMOR I" -> "1".
 _DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": "1", "S": "5", "B": "8"})
 NUMBERISH_RE = re.compile(r"^[0-9OoIlSB]+$")
+# Where the subject of a heading ends: the opening formula or the office of
+# the maker followed by its comma ("KEPALA BADAN PENGAWAS TENAGA NUKLIR,").
+# The office must reach its comma without a NOMOR or TENTANG in between, so
+# "PERUBAHAN ATAS PERATURAN KEPALA BADAN ... NOMOR 7 TAHUN 2009" is not cut.
+_OFFICE = r"(?:(?!\bNOMOR\b|\bTENTANG\b)[^,])*,"
 TITLE_STOP_RE = re.compile(
-    r"\s+(?:DENGAN\s+RAHMAT|Menimbang|PRESIDEN\s+REPUBLIK\s+INDONESIA\s*,|MENTERI\b.*,|"
-    r"KEPALA\s+BADAN\b.*,|GUBERNUR\s+\w+\s*,|BUPATI\s+\w+\s*,|WALI\s*KOTA\s+\w+\s*,|"
-    r"KETUA\s+KOMISI\b.*,|Oleh\s*:|Nomor\s*:|Tanggal\s*:).*$")
+    r"\s+(?:DENGAN\s+RAHMAT|Menimbang|PRESIDEN\s+REPUBLIK\s+INDONESIA\s*,|MENTERI\b" + _OFFICE + "|"
+    r"KEPALA\s+BADAN\b" + _OFFICE + r"|GUBERNUR\s+\w+\s*,|BUPATI\s+\w+\s*,|WALI\s*KOTA\s+\w+\s*,|"
+    r"KETUA\s+KOMISI\b" + _OFFICE + r"|Oleh\s*:|Nomor\s*:|Tanggal\s*:).*$")
 
 
 # "NOMOR 2 /PMK.07/2022", "NOMOR : 07/Ka-BAPETEN/V-99": a number with slashes.

@@ -14,6 +14,12 @@ ROMAN = r"[IVXLCDM]+"
 # inside a sentence; the title, when present, is upper case.
 BAB_RE = re.compile(rf"^BAB\s+({ROMAN}[A-Z]?)\b\.?(?:\s+([A-Z][A-Z0-9 ,.'/()&-]*))?$")
 
+# BUKU heading (a level above BAB in the longest codes, UU 7/2017):
+# "BUKU KESATU", "BUKU KEDUA PENYELENGGARA PEMILU". Upper case; must not
+# match "buku" in running text.
+BUKU_RE = re.compile(
+    r"^BUKU\s+(KESATU|PERTAMA|KE(?:DUA|TIGA|EMPAT|LIMA|ENAM|TUJUH|DELAPAN|SEMBILAN|SEPULUH))\b(?:\s+([A-Z][A-Z ,/&-]*))?$")
+
 # Bagian heading: "Bagian Kesatu", "Bagian Kedua Belas", "Bagian Kesebelas".
 # Must not match "Bagian ini ..." or "bagian kesatu" in running text (case-sensitive).
 BAGIAN_RE = re.compile(
@@ -67,7 +73,8 @@ MENETAPKAN_RE = re.compile(r"^Menetapkan\s*:\s*(.*)$")
 PERSETUJUAN_RE = re.compile(r"^Dengan\s+Persetujuan\s+Bersama", re.I)
 
 # Closing part: the promulgation sentence, or "Ditetapkan di" in a Keputusan.
-PENUTUP_RE = re.compile(r"^Agar\s+setiap\s+orang\s+mengetahuinya")
+# The first word tolerates one misread letter ("Apar setiap Orang ..." in a scan).
+PENUTUP_RE = re.compile(r"^A[a-z]ar\s+setiap\s+orang\s+mengetahui", re.I)
 DITETAPKAN_RE = re.compile(r"^(?:Ditetapkan|Disahkan)\s+di\s+")
 
 # Penjelasan: "PENJELASAN ATAS ...", or "PENJELASAN" alone.
@@ -79,8 +86,10 @@ PASAL_DEMI_PASAL_RE = re.compile(r"^(?:II\s*\.\s*)?PASAL\s+DEMI\s+PASAL\.?$", re
 # followed by its text in flattened text formats ("Ayat (1) Cukup jelas.").
 # Must not match "ayat (1)" in lower case (a reference in running text).
 PJ_AYAT_RE = re.compile(r"^Ayat\s*\((\d{1,3}[a-z]?)\)\s*(.*)$")
-PJ_HURUF_RE = re.compile(r"^Huruf\s+([a-z]{1,2}\d?)\b\.?\s*(.*)$")
-PJ_ANGKA_RE = re.compile(r"^Angka\s+(\d{1,3}[a-z]?)\b\.?\s*(.*)$")
+# "Huruf a)" / "Angka 1)" (with the bracket) explain rincian of the deeper
+# levels a) / 1): group 2 keeps the bracket so they nest, not collide.
+PJ_HURUF_RE = re.compile(r"^Huruf\s+([a-z]{1,2}\d?)\b(\))?\.?\s*(.*)$")
+PJ_ANGKA_RE = re.compile(r"^Angka\s+(\d{1,3}[a-z]?)\b(\))?\.?\s*(.*)$")
 PJ_PASAL_RE = re.compile(r"^Pasal\s+(\d+[A-Z]?|[IVX]+)\s*$")
 PJ_PASAL_INLINE_RE = re.compile(r"^Pasal\s+(\d+[A-Z]?)\s+(Cukup\s+jelas\.?.*|Yang\s+dimaksud.*|Dihapus\.?.*)$")
 TLN_LINE_RE = re.compile(r"^TAMBAHAN\s+(?:LEMBARAN|BERITA)\s+", re.I)
@@ -99,7 +108,14 @@ TITLE_PERUBAHAN_RE = re.compile(r"\bPERUBAHAN\b", re.I)
 
 # Instructions of an amending act (their verbs).
 INSTRUCTION_RE = re.compile(
-    r"\b(diubah|disisipkan|dihapus|ditambah(?:kan)?|dicabut|berbunyi|ditambahkan)\b", re.I)
+    r"\b(diubah|disisipkan|disisipi|dihapus|ditambah(?:kan)?|dicabut|berbunyi|ditambahkan)\b", re.I)
+# A whole instruction sentence: what it changes, then the verb, before the end
+# of the sentence. "Di antara Pasal 185 dan Pasal 186 disisipkan 2 (dua)
+# pasal ...", "Ketentuan Pasal 4 dihapus.". Must not match a definition
+# ("18. Komisi ... adalah") or a list item that mentions a change in passing.
+INSTRUCTION_SENTENCE_RE = re.compile(
+    r"^(?:Ketentuan|Di\s*antara|Diantara|BAB|Bab|Pasal|Penjelasan|Judul|Lampiran)\b[^.:;]{0,300}?"
+    r"\b(?:diubah|disisipkan|disisipi|dihapus|ditambah(?:kan)?|dicabut)\b")
 
 # Words that, ending a line, mean the next line continues a reference rather
 # than starting a new unit ("... dimaksud dalam Pasal\n5 ayat (2)").
@@ -135,5 +151,34 @@ PAGE_NUMBER_RE = re.compile(r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|Halaman\s+\d+(
 # Catchwords: the first words of the next page repeated at a page foot,
 # "3. Konstruksi ...", "Pasal 5 . . .", "MEMUTUSKAN . . .". Must not match an
 # ellipsis inside a sentence followed by more words.
-CATCHWORD_RE = re.compile(r"^.{1,80}?\s*(?:\.\s*){3,}$|^.{1,80}?\s*…$")
+CATCHWORD_RE = re.compile(r"^.{1,80}?\s*(?:\.\s*){3,}$|^.{0,80}?\s*…\s*\.?$")
 URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+
+# -- OCR confusions in structural words (scans, OCR'd text files) ----------
+# The word "Pasal" misread, followed by a number-like token: "Fasal 1",
+# "Pasd 194", "Pasat 200", "Pasa1 5", "PasaI 7". Must not match "Pasal"
+# itself (nothing to fix) nor words like "Pasar 5" (a real word, market).
+PASAL_WORD_OCR_RE = re.compile(r"\b(?:Fasal|Pasd|Pasat|Pasa1|PasaI|Pasai|Pasa!|Pasa\||Pesal|Pasai)(?=\s+[0-9lIO])")
+# A Pasal number with letters read for digits: "Pasal l0", "Pasal 6l",
+# "Pasal 17O", "Pasal 2O1". At least one real digit, so "Pasal I" (roman,
+# amending acts) and "Pasal IV" are left alone; a final capital other than O
+# is an inserted-Pasal letter ("Pasal 5A", "Pasal 5B") and is kept.
+PASAL_NUMBER_OCR_RE = re.compile(r"\bPasal\s+(?=[0-9lIOo]*[0-9])([0-9lIOo]+)(?=[A-NP-Z]?\b)")
+# Ayat marker "(l)" / "(I)" for "(1)" at the start of a line, after a
+# sentence end or right after a Pasal heading ("Pasal 10 (l) Jumlah").
+# Must not match "(I)" inside a sentence (a roman numeral in a list).
+AYAT_OCR_RE = re.compile(r"(^|[.;:]\s|\bPasal\s\d{1,3}[A-Z]?\s)\((?:l|I)\)(?=\s)")
+# "NOMOR" misread in a heading: "HOMOR 46", "NOMER 46", "N0MOR 46", "Momor 23".
+NOMOR_OCR_RE = re.compile(r"\b(?:HOMOR|NOMER|N0MOR|NOM0R|MOMOR|Homor|Nomer|Momor|N0mor)(?=\s+\S)")
+# A label of the opening with its colon misread: "Mengingat ! 1.", "Menimbang ; a.".
+LABEL_OCR_RE = re.compile(r"^(Menimbang|Mengingat|Memperhatikan|Menetapkan)\s*[!;|]\s*")
+# "BABI", "BABII" - a BAB heading whose space was lost (OCR). Must not match
+# "BABAK" or other words: only roman numerals follow, to the end of the line.
+BAB_GLUED_RE = re.compile(r"^BAB([IVX]{1,5}[A-Z]?)$")
+# A running header inside a flattened OCR'd text: "PRES I DEN REPUBLIK
+# INDONESIA", "PRES IOEN REPUBLIK INOONESIA". Must not match the clean
+# "PRESIDEN REPUBLIK INDONESIA," of the opening and the signature: only a
+# letter-spaced or misread variant is a header (checked by the caller).
+PRESIDEN_HEADER_RE = re.compile(
+    r"\bP\s?R\s?E\s?S\s?I\s?[DO0]\s?[EO]\s?N\s+R\s?E\s?P\s?U\s?[BEDL]\s?L\s?I\s?[KX<]\s+"
+    r"I\s?N\s?[DO0]\s?[O0]\s?N\s?E\s?S\s?I\s?A\b")

@@ -24,8 +24,9 @@ SUB_KINDS = {"ayat": P.PJ_AYAT_RE, "huruf": P.PJ_HURUF_RE, "angka": P.PJ_ANGKA_R
 
 
 class PenjelasanParser:
-    def __init__(self, builder: TreeBuilder):
+    def __init__(self, builder: TreeBuilder, floor: int = 0):
         self.b = builder
+        self.floor = floor
         self.root: Unit | None = None
         self.zone = "title"  # title -> umum -> pasal
         self.roman: Unit | None = None
@@ -41,8 +42,8 @@ class PenjelasanParser:
     def feed(self, line: Line, nxt: str) -> None:
         t = line.text
         if self.root is None:
-            self.b.close_to(0)
-            self.root = self.b.open("penjelasan", "", 0, local_id=ROOT, label="PENJELASAN", line=line,
+            self.b.close_to(self.floor)
+            self.root = self.b.open("penjelasan", "", self.floor, local_id=ROOT, label="PENJELASAN", line=line,
                                     heading=t)
             return
         if P.UMUM_RE.match(t) and self.zone == "title":
@@ -82,17 +83,18 @@ class PenjelasanParser:
             # the heading "II. PASAL DEMI PASAL" was lost.
             if not re.match(r"^(?:Cukup|Ayat|Huruf|Angka|Yang|Dihapus|Pasal)", nxt):
                 return False
-        if P.CONTINUATION_END_RE.search(self.prev) and not self.prev.endswith(")"):
+        if P.CONTINUATION_END_RE.search(self.prev) and not self.prev.endswith(")") \
+                and not P.PASAL_DEMI_PASAL_RE.match(self.prev):
             return False
         self.zone = "pasal"
         number = m.group(1)
         if re.fullmatch(r"[IVX]+", number):
             self.b.close_to(RANKS["roman"])
             self.roman = self.b.open("penjelasan", number, RANKS["roman"], local_id=f"pasal_{id_part(number)}",
-                                     root=ROOT, label=f"Pasal {number}", line=line, rooted=True)
+                                     root=self.root.id, label=f"Pasal {number}", line=line, rooted=True)
             self.instruction = None
             return True
-        root = self.instruction.id if self.instruction else (self.roman.id if self.roman else ROOT)
+        root = self.instruction.id if self.instruction else (self.roman.id if self.roman else self.root.id)
         self.b.close_to(RANKS["pasal"])
         self.b.open("penjelasan", number, RANKS["pasal"], local_id=f"pasal_{id_part(number)}", root=root,
                     label=f"Pasal {number}", line=line, rooted=True, text=rest)
@@ -104,7 +106,8 @@ class PenjelasanParser:
             m = rx.match(t)
             if not m:
                 continue
-            number, rest = m.group(1), m.group(2)
+            number, rest = m.group(1), m.group(m.lastindex)
+            paren = kind != "ayat" and bool(m.group(2))
             if kind == "angka" and self.roman is not None and P.PJ_PASAL_RE.match(nxt) and not rest:
                 # "Angka 3" followed by "Pasal 10": the amending act's instruction 3.
                 self.b.close_to(RANKS["instruction"])
@@ -116,16 +119,17 @@ class PenjelasanParser:
                 return False
             # A sub-heading of a kind already open is that unit's sibling;
             # a new kind nests one deeper.
+            label = f"Ayat ({number})" if kind == "ayat" else f"{kind.capitalize()} {number}{')' if paren else ''}"
             rank = None
             for frame in reversed(self.b.stack):
                 if frame.rank <= RANKS["pasal"]:
                     break
-                if frame.unit.id.rsplit("__", 1)[-1].startswith(f"{kind}_"):
+                if frame.unit.id.rsplit("__", 1)[-1].startswith(f"{kind}_") and \
+                        frame.unit.label.endswith(")") == label.endswith(")"):
                     rank = frame.rank
                     break
             if rank is None:
                 rank = top.rank + 1
-            label = f"Ayat ({number})" if kind == "ayat" else f"{kind.capitalize()} {number}"
             self.b.open("penjelasan", number, rank, local_id=f"{kind}_{number}", label=label, line=line,
                         text=rest)
             return True

@@ -18,6 +18,10 @@ OPENING = ("head", "menimbang", "mengingat", "memperhatikan", "menetapkan")
 
 
 BAB_START_RE = re.compile(rf"^BAB\s+{P.ROMAN}[A-Z]?\b")
+# The title of a regulation: "PERATURAN PEMERINTAH PENGGANTI UNDANG-UNDANG
+# REPUBLIK INDONESIA NOMOR 1 TAHUN 2014 TENTANG ...". Upper case, jenis first.
+REGULATION_TITLE_RE = re.compile(
+    r"^(?:UNDANG-UNDANG|PERATURAN|KEPUTUSAN)\b[A-Z ,.-]*?\bNOMOR\s+\S+\s+TAHUN\s+\d{4}\b")
 
 
 def starts_body(text: str) -> bool:
@@ -39,6 +43,7 @@ def segment(lines: list[Line]) -> Parts:
     out = Parts()
     zone = "head"
     seen_menetapkan = False
+    after_tln = False
 
     def put(name: str, line: Line) -> None:
         out.parts.setdefault(name, []).append(line)
@@ -72,13 +77,22 @@ def segment(lines: list[Line]) -> Parts:
                 zone = "penjelasan"
             elif P.LAMPIRAN_RE.match(t) and t.split()[0] == "LAMPIRAN" and _is_lampiran_start(t):
                 zone = "lampiran"
+        elif zone == "penjelasan" and after_tln and REGULATION_TITLE_RE.match(t):
+            # After the Penjelasan's closing gazette line, a new regulation
+            # title: the Lampiran holding a whole regulation (a Perppu set as UU).
+            zone = "lampiran"
+            out.lampiran.append([])
         elif zone in ("penutup", "penjelasan", "lampiran"):
-            if zone != "penjelasan" and P.PENJELASAN_RE.match(t):
+            # One Penjelasan per regulation: a "PENJELASAN ATAS ..." inside a
+            # Lampiran after it is an example or an embedded text of the Lampiran.
+            if zone != "penjelasan" and P.PENJELASAN_RE.match(t) and not out.get("penjelasan"):
                 zone = "penjelasan"
             elif zone != "lampiran" and P.LAMPIRAN_RE.match(t) and _is_lampiran_start(t):
                 zone = "lampiran"
+        if zone == "penjelasan":
+            after_tln = after_tln or bool(P.TLN_LINE_RE.match(t))
         if zone == "lampiran":
-            if _is_lampiran_start(t) and (not out.lampiran or _lampiran_key(t) != _lampiran_key(out.lampiran[-1][0].text)):
+            if _is_lampiran_start(t) and (not out.lampiran or _lampiran_follows(out.lampiran[-1][0].text, t)):
                 out.lampiran.append([])
             out.lampiran[-1].append(line)
         else:
@@ -100,3 +114,27 @@ def _is_lampiran_start(text: str) -> bool:
 def _lampiran_key(text: str) -> str:
     m = P.LAMPIRAN_RE.match(text)
     return (m.group(1) or "") if m else ""
+
+
+def _lampiran_follows(current: str, text: str) -> bool:
+    """A new Lampiran starts only with a higher number ('LAMPIRAN II' after
+    'LAMPIRAN I'); 'LAMPIRAN I' quoted as an example inside Lampiran II, or
+    the heading repeated on each page of a Lampiran, stays in it."""
+    cur, new = _lampiran_number(_lampiran_key(current)), _lampiran_number(_lampiran_key(text))
+    return new > cur
+
+
+def _lampiran_number(key: str) -> int:
+    if not key:
+        return 0
+    if key.isdigit():
+        return int(key)
+    if re.fullmatch(P.ROMAN, key):
+        values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+        total, prev = 0, 0
+        for ch in reversed(key):
+            v = values[ch]
+            total = total - v if v < prev else total + v
+            prev = max(prev, v)
+        return total
+    return ord(key[0]) - ord("A") + 1 if len(key) == 1 else 0

@@ -10,6 +10,7 @@ import json
 import logging
 import re
 import sys
+import time
 
 from .settings import SETTINGS, Settings
 from .site import Site
@@ -19,36 +20,166 @@ def _print_json(obj: object) -> None:
     print(json.dumps(obj, ensure_ascii=False, indent=None))
 
 
-def cmd_index(site: Site, args: argparse.Namespace) -> int:
+def make_indexer(site: Site):
+    """The ingest pipeline configured from the settings."""
+    import os
+
+    from indexer.ocr import options_from_settings
     from indexer.pipeline import Indexer, Limits
 
-    limits = Limits(max_bytes=site.settings.int("max_bytes"), max_pages=site.settings.int("max_pages"))
-    indexer = Indexer(site.store, site.index, limits)
-    failed = 0
+    limits = Limits(max_bytes=site.settings.int("max_bytes"), max_pages=site.settings.int("max_pages"),
+                    max_seconds=float(site.settings["max_seconds"]), max_memory=site.settings.int("max_memory"),
+                    ocr=options_from_settings(site.settings))
+    processes = site.settings.int("workers") or os.cpu_count() or 2
+    return Indexer(site.store, site.index, limits, processes=processes)
+
+
+def _print_outcome(outcome, as_json: bool) -> None:
+    if as_json:
+        _print_json({k: outcome.to_json()[k] for k in ("path", "status", "doc_id", "error", "role")})
+    elif outcome.status == "failed":
+        print(f"GAGAL    {outcome.path}: {outcome.error}", file=sys.stderr)
+    else:
+        note = f" ({outcome.error})" if outcome.error else ""
+        role = f" [{outcome.role}]" if outcome.role not in ("peraturan", "lainnya") else ""
+        print(f"{outcome.status:<10}{outcome.doc_id or '-':<40}{outcome.path}{role}{note}")
+    sys.stdout.flush()
+
+
+def cmd_index(site: Site, args: argparse.Namespace) -> int:
+    from indexer.pipeline import expand
+
+    from .progress import ProgressBar
+
+    if args.watch:
+        return _watch(site, args)
+    if not args.paths:
+        print("Sebutkan berkas atau folder yang akan diindeks (atau --watch FOLDER).", file=sys.stderr)
+        return 2
+    indexer = make_indexer(site)
     counts: dict[str, int] = {}
-    for outcome in indexer.run(args.paths):
-        counts[outcome.status] = counts.get(outcome.status, 0) + 1
-        if outcome.status == "failed":
-            failed += 1
-        if args.json:
-            _print_json({k: outcome.to_json()[k] for k in ("path", "status", "doc_id", "error", "role")})
-        elif outcome.status == "failed":
-            print(f"GAGAL    {outcome.path}: {outcome.error}", file=sys.stderr)
-        else:
-            note = f" ({outcome.error})" if outcome.error else ""
-            role = f" [{outcome.role}]" if outcome.role not in ("peraturan", "lainnya") else ""
-            print(f"{outcome.status:<9}{outcome.doc_id or '-':<40}{outcome.path}{role}{note}")
+    total = len(expand(args.paths))
+    with ProgressBar(indexer.queue, total) as bar:
+        for outcome in indexer.run(args.paths):
+            counts[outcome.status] = counts.get(outcome.status, 0) + 1
+            bar.clear()
+            _print_outcome(outcome, args.json)
+            bar.advance(outcome.pages)
     if not args.json:
         summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
         print(f"Selesai: {summary or 'tidak ada berkas'}.", file=sys.stderr)
-    return 1 if failed else 0
+    return 1 if counts.get("failed") else 0
+
+
+def _watch(site: Site, args: argparse.Namespace) -> int:
+    from indexer.pipeline import Outcome
+    from indexer.watch import Watcher
+    from indexer.worker import Worker
+
+    indexer = make_indexer(site)
+    watcher = Watcher(indexer, args.watch)
+    worker = Worker(indexer, processes=indexer.processes)
+    interval = float(site.settings["watch_interval"])
+    print(f"Memantau {watcher.folder} setiap {interval:g} detik (Ctrl+C untuk berhenti).", file=sys.stderr)
+    mine: set[int] = set()
+    scans, next_scan = 0, 0.0
+    try:
+        while not (args.once and scans >= 2 and not mine):
+            if time.monotonic() >= next_scan:
+                mine.update(watcher.scan())
+                scans += 1
+                next_scan = time.monotonic() + interval
+            if worker.acquire():
+                worker.step(0.3)
+            else:
+                time.sleep(0.3)
+            for job_id in sorted(worker._finished(mine)):
+                mine.discard(job_id)
+                _print_outcome(Outcome.of(indexer.queue.get(job_id)), args.json)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        worker.release()
+    return 0
+
+
+def cmd_worker(site: Site, args: argparse.Namespace) -> int:
+    import signal
+    import threading
+
+    from indexer.worker import Worker
+
+    indexer = make_indexer(site)
+    worker = Worker(indexer, processes=indexer.processes)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    if args.once:
+        if not worker.acquire():
+            print("Worker lain sedang berjalan pada folder data ini.", file=sys.stderr)
+            return 2
+        try:
+            while indexer.queue.pending():
+                for outcome in worker.step(0.3):
+                    _print_outcome(outcome, args.json)
+        finally:
+            worker.release()
+        return 0
+    print(f"Worker berjalan dengan {worker.processes} proses (Ctrl+C untuk berhenti).", file=sys.stderr)
+    try:
+        worker.serve_forever(stop, on_outcome=lambda o: _print_outcome(o, args.json))
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def cmd_jobs(site: Site, args: argparse.Namespace) -> int:
+    from .jobs import STATUS_LABELS, JobQueue
+
+    jobs = JobQueue(site.store).recent(args.limit)
+    if args.json:
+        _print_json([j.to_json() for j in jobs])
+        return 0
+    for j in jobs:
+        status = STATUS_LABELS.get(j.status, j.status) if j.state == "done" else j.stage_label
+        print(f"{j.id:>6} {j.created_at} {status:<28} {j.doc_id or '-':<32} {j.filename}"
+              + (f": {j.error}" if j.error else ""))
+    return 0
+
+
+def cmd_remove(site: Site, args: argparse.Namespace) -> int:
+    indexer = make_indexer(site)
+    code = 0
+    for doc_id in args.doc_ids:
+        if indexer.remove(doc_id):
+            print(f"Dokumen {doc_id} dihapus dari koleksi (riwayat versinya disimpan).", file=sys.stderr)
+        else:
+            print(f"Dokumen '{doc_id}' tidak ditemukan.", file=sys.stderr)
+            code = 2
+    return code
+
+
+def cmd_history(site: Site, args: argparse.Namespace) -> int:
+    from .versions import history
+
+    rows = history(site.store, args.doc_id)
+    if not rows:
+        print(f"Tidak ada riwayat untuk dokumen '{args.doc_id}'.", file=sys.stderr)
+        return 2
+    if args.json:
+        _print_json(rows)
+        return 0
+    for r in rows:
+        state = f"diganti {r['replaced_at']} ({r['reason']})" if r["replaced_at"] else "versi berlaku"
+        print(f"versi {r['version']:<3} {r['created_at']}  {r['filename'] or '-':<50} {state}")
+    return 0
 
 
 def cmd_search(site: Site, args: argparse.Namespace) -> int:
     from .query import explain
 
     result = site.searcher.search(args.query, limit=args.limit, page=args.page, public_only=not args.staf,
-                                  jenis=args.jenis or "", tahun=args.tahun or "")
+                                  jenis=args.jenis or "", tahun=args.tahun or "", status=args.status or "",
+                                  tipe=args.tipe or "", sort=args.sort, group=args.group)
     if args.explain:
         result["explain"] = explain(site.searcher.understand(args.query, public_only=not args.staf))
     if args.json:
@@ -58,12 +189,41 @@ def cmd_search(site: Site, args: argparse.Namespace) -> int:
         for k, v in result["explain"].items():
             print(f"{k:>10}: {v}")
         print()
+    for line in (result.get("notice"), result["suggestion"] and f"Maksud Anda: {result['suggestion']}"):
+        if line:
+            print(line)
     print(f"{result['total']} hasil untuk \"{args.query}\"")
     for hit in result["hits"]:
         cite = hit["unit"]["citation"] if hit["unit"] else hit["doc"]["judul"]
         print(f"- {cite}  [{hit['url']}]")
         text = re.sub(r"<mark[^>]*>", "[", hit["snippet"]).replace("</mark>", "]")
         print("  " + html.unescape(re.sub(r"<[^>]+>", "", text))[:300].replace("\n", " "))
+    return 0
+
+
+def cmd_eval(site: Site, args: argparse.Namespace) -> int:
+    from .evaluation import evaluate, format_details, format_report, load, missing, to_json
+
+    try:
+        queries = load(args.queries)
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"Berkas kueri uji tidak dapat dibaca: {exc}", file=sys.stderr)
+        return 2
+    if site.store.count() == 0:
+        print("Store masih kosong; jalankan dulu: jdih index corpus", file=sys.stderr)
+        return 2
+    gone = missing(site.store, queries)
+    for key in gone:
+        print(f"PERINGATAN: klausul yang dinilai tidak ada di store: {key}", file=sys.stderr)
+    report = evaluate(site.store, site.searcher, queries)
+    if args.json:
+        _print_json(dict(to_json(report), missing=gone))
+        return 0
+    print(f"{len(queries)} kueri yang dinilai; mesin JDIH (di luar kurung) dan BM25 polos SQLite FTS5 (dalam kurung)")
+    print(format_report(report))
+    if args.detail:
+        print()
+        print(format_details(report))
     return 0
 
 
@@ -97,6 +257,7 @@ def cmd_show(site: Site, args: argparse.Namespace) -> int:
 
 def cmd_check(site: Site, args: argparse.Namespace) -> int:
     from .check import check, markdown_table
+    from .relations import unresolved_references
 
     from .notes import is_note
 
@@ -108,15 +269,18 @@ def cmd_check(site: Site, args: argparse.Namespace) -> int:
             print(f"Dokumen '{doc_id}' tidak ditemukan.", file=sys.stderr)
             return 2
         row = site.store.document_row(doc_id)
-        reports.append(check(doc, row["format"], row["ocr_pages"]))
+        reports.append(check(doc, row["format"], row["ocr_pages"], unresolved_references(site.store, doc_id)))
     if args.json:
         _print_json([r.to_json() for r in reports])
     elif args.markdown:
         print(markdown_table(reports))
     else:
         for r in reports:
-            status = "OK" if r.complete else "PERIKSA"
-            print(f"{status:<8}{r.doc_id:<40}{r.format:<5} pasal={r.pasal:<4} ayat={r.ayat:<5}")
+            status = "OK" if r.complete and r.clean else "PERIKSA"
+            extra = f" dikutip={r.quoted_pasal}" if r.quoted_pasal else ""
+            extra += f" lampiran={r.lampiran_pasal}" if r.lampiran_pasal else ""
+            print(f"{status:<8}{r.doc_id:<40}{r.format:<5} pasal={r.pasal:<4} ayat={r.ayat:<5}"
+                  f" ocr={len(r.ocr_pages)}{extra}")
             for a in r.anomalies():
                 print(f"        - {a}")
     return 0
@@ -294,9 +458,23 @@ def cmd_serve(site: Site, args: argparse.Namespace) -> int:
 
     app = make_app(site)
     host, port = site.settings["host"], site.settings.int("port")
+    if site.settings["serve_worker"] == "1":
+        _background_worker(site)
     print(f"JDIH berjalan di http://{host}:{port}/ (Ctrl+C untuk berhenti)", file=sys.stderr)
     waitress.serve(app, host=host, port=port, threads=site.settings.int("threads"), ident="jdih")
     return 0
+
+
+def _background_worker(site: Site) -> None:
+    """Process the job queue in a thread of the server (uploads are indexed
+    while the site serves); extraction itself runs in separate processes."""
+    import threading
+
+    from indexer.worker import Worker
+
+    worker = Worker(make_indexer(site))
+    stop = threading.Event()
+    threading.Thread(target=worker.serve_forever, args=(stop,), name="jdih-worker", daemon=True).start()
 
 
 def plug_readers(site: Site) -> None:
@@ -323,9 +501,30 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     s = sub.add_parser("index", help="index files or folders into the store and the search index")
-    s.add_argument("paths", nargs="+")
+    s.add_argument("paths", nargs="*")
     s.add_argument("--json", action="store_true", help="one JSON object per file")
+    s.add_argument("--watch", metavar="DIR", help="keep watching an inbox folder and index what arrives")
+    s.add_argument("--once", action="store_true", help="with --watch: stop once the folder is indexed")
     s.set_defaults(func=cmd_index)
+
+    s = sub.add_parser("worker", help="process the ingest job queue (uploads, watched folders)")
+    s.add_argument("--once", action="store_true", help="stop when the queue is empty")
+    s.add_argument("--json", action="store_true", help="one JSON object per finished job")
+    s.set_defaults(func=cmd_worker)
+
+    s = sub.add_parser("jobs", help="recent ingest jobs: stage, outcome, message")
+    s.add_argument("--limit", type=int, default=30)
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_jobs)
+
+    s = sub.add_parser("remove", help="withdraw documents (their version history is kept)")
+    s.add_argument("doc_ids", nargs="+")
+    s.set_defaults(func=cmd_remove)
+
+    s = sub.add_parser("history", help="the versions of a document")
+    s.add_argument("doc_id")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_history)
 
     s = sub.add_parser("search", help="search clauses")
     s.add_argument("query")
@@ -333,10 +532,20 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--page", type=int, default=1)
     s.add_argument("--jenis", help="filter: base short form, e.g. UU, PP, Perda")
     s.add_argument("--tahun", help="filter: year")
+    s.add_argument("--status", help="filter: Berlaku / Tidak Berlaku")
+    s.add_argument("--tipe", help="filter: tipe dokumen")
+    s.add_argument("--sort", choices=("relevansi", "tanggal"), default="relevansi", help="order of results")
+    s.add_argument("--group", action="store_true", help="group results by document (pages of documents)")
     s.add_argument("--staf", action="store_true", help="include unpublished documents")
     s.add_argument("--explain", action="store_true", help="show how the query was understood")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_search)
+
+    s = sub.add_parser("eval", help="relevance of the judged query set: ours beside a plain FTS5 BM25 baseline")
+    s.add_argument("--queries", help="judged query file (default: jdih/data/eval/queries.json)")
+    s.add_argument("--detail", action="store_true", help="one line per query")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_eval)
 
     s = sub.add_parser("show", help="show a document's metadata and units")
     s.add_argument("doc_id")

@@ -43,7 +43,7 @@ def short_citation(singkatan: str, nomor: str, tahun: int | None) -> str:
 
 
 # How each id component reads in a citation.
-_LABELS = {"bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf", "pasal": "Pasal",
+_LABELS = {"buku": "Buku", "bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf", "pasal": "Pasal",
            "ayat": "ayat", "huruf": "huruf", "angka": "angka", "lampiran": "Lampiran",
            "diktum": "Diktum", "menimbang": "Menimbang", "mengingat": "Mengingat",
            "memperhatikan": "Memperhatikan", "penjelasan": "Penjelasan", "penutup": "Penutup",
@@ -64,8 +64,8 @@ def _component(part: str) -> str:
         return f"{label} {number.upper()}"
     if kind == "bab" or (kind == "lampiran" and re.fullmatch(r"[ivxlcdm]+", number)):
         return f"{label} {number.upper()}"
-    if kind == "bagian":
-        return f"Bagian {number.replace('_', ' ').title()}"
+    if kind in ("bagian", "buku"):
+        return f"{label} {number.replace('_', ' ').title()}"
     if kind == "diktum":
         return number.upper()
     return f"{label} {number}"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, asdict
 from typing import Iterable, Iterator
 
 # Unit kinds, in the order of the body hierarchy where one applies.
-BODY_KINDS = ("bab", "bagian", "paragraf", "pasal", "ayat", "huruf", "angka")
+BODY_KINDS = ("buku", "bab", "bagian", "paragraf", "pasal", "ayat", "huruf", "angka")
 KINDS = (
     "pembukaan", "menimbang", "mengingat", "memperhatikan", "menetapkan",
     *BODY_KINDS,
@@ -158,6 +158,8 @@ def marker(unit: Unit) -> str:
 def heading_label(unit: Unit) -> str:
     """The printed label of a structural unit: 'BAB XVI', 'Pasal 220', 'Bagian Kesatu'."""
     k, n = unit.kind, unit.number
+    if k == "buku":
+        return f"BUKU {n}"
     if k == "bab":
         return f"BAB {n}"
     if k == "bagian":

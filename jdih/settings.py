@@ -23,6 +23,24 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("site_name", "JDIH_SITE_NAME", "JDIH Komisi Pemilihan Umum", "Name shown in page headers."),
     Setting("max_bytes", "JDIH_MAX_BYTES", str(100 * 1024 * 1024), "Largest file the indexer accepts, in bytes."),
     Setting("max_pages", "JDIH_MAX_PAGES", "2000", "Most pages the indexer reads from one PDF."),
+    Setting("max_seconds", "JDIH_MAX_SECONDS", "600", "Most seconds the indexer spends on one file "
+            "(extraction, OCR and parsing) before it gives up on it."),
+    Setting("max_memory", "JDIH_MAX_MEMORY", str(3 * 1024 * 1024 * 1024), "Most memory (bytes of address space) "
+            "one extraction process may use."),
+    Setting("workers", "JDIH_WORKERS", "0", "Extraction processes the ingest worker runs at once; "
+            "0 means one per core."),
+    Setting("serve_worker", "JDIH_SERVE_WORKER", "1", "1: `jdih serve` also processes the job queue in the "
+            "background; 0: leave it to a separate `jdih worker`."),
+    Setting("watch_interval", "JDIH_WATCH_INTERVAL", "5", "Seconds between two looks at a folder watched by "
+            "`jdih index --watch`."),
+    Setting("max_upload_files", "JDIH_MAX_UPLOAD_FILES", "50", "Most files one upload form may carry."),
+    Setting("ocr", "JDIH_OCR", "1", "OCR (Tesseract) for PDF pages without a usable text layer; 0 turns it off."),
+    Setting("ocr_lang", "JDIH_OCR_LANG", "ind", "Tesseract language model for OCR."),
+    Setting("ocr_dpi", "JDIH_OCR_DPI", "300", "Resolution pages are rendered at for OCR, in dots per inch."),
+    Setting("ocr_workers", "JDIH_OCR_WORKERS", "2", "Pages read by OCR at the same time (one Tesseract each)."),
+    Setting("ocr_cache", "JDIH_OCR_CACHE", "", "Folder of cached OCR results (by file content, page and "
+            "OCR settings); empty means ocr-cache under JDIH_DATA."),
+    Setting("ocr_timeout", "JDIH_OCR_TIMEOUT", "300", "Longest time OCR may take for one page, in seconds."),
 )
 
 

@@ -204,6 +204,78 @@ MIGRATIONS: list[tuple[str, str]] = [
     );
     CREATE INDEX note_citations_target ON note_citations (doc_id, unit_id)
     """),
+    # Ingestion (issue 7): the durable job queue, document version history,
+    # and the index intents that make the derived index reconcilable after a crash.
+    ("0007-ingest-jobs", """
+    CREATE TABLE jobs (
+        id INTEGER PRIMARY KEY,
+        batch TEXT NOT NULL,
+        source TEXT NOT NULL,
+        path TEXT NOT NULL DEFAULT '',
+        filename TEXT NOT NULL,
+        sha256 TEXT,
+        size INTEGER NOT NULL DEFAULT 0,
+        state TEXT NOT NULL DEFAULT 'queued',
+        stage TEXT NOT NULL DEFAULT 'antri',
+        done INTEGER NOT NULL DEFAULT 0,
+        total INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL DEFAULT '',
+        doc_id TEXT, role TEXT,
+        error TEXT NOT NULL DEFAULT '', detail TEXT NOT NULL DEFAULT '',
+        publish INTEGER NOT NULL DEFAULT 1,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        crashes INTEGER NOT NULL DEFAULT 0,
+        worker TEXT NOT NULL DEFAULT '',
+        created_by TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL, started_at TEXT, finished_at TEXT, heartbeat_at TEXT
+    );
+    CREATE INDEX jobs_state ON jobs (state, id);
+    CREATE INDEX jobs_batch ON jobs (batch, id);
+    CREATE INDEX jobs_sha ON jobs (sha256);
+    CREATE TABLE document_versions (
+        doc_id TEXT NOT NULL, version INTEGER NOT NULL,
+        source_sha256 TEXT, filename TEXT NOT NULL DEFAULT '', format TEXT NOT NULL DEFAULT '',
+        pages INTEGER NOT NULL DEFAULT 0, parser_version TEXT NOT NULL DEFAULT '',
+        meta TEXT NOT NULL DEFAULT '{}', units TEXT,
+        created_at TEXT NOT NULL, replaced_at TEXT, reason TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (doc_id, version)
+    );
+    CREATE TABLE index_intents (
+        doc_id TEXT PRIMARY KEY, at TEXT NOT NULL
+    );
+    """),
+    # Issue 3: amendment effects of an amending act's instructions, and the
+    # cross-references of every clause (spans in the unit text, resolved ids).
+    ("0007-parse-effects-and-references", """
+    CREATE TABLE effects (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT NOT NULL,
+        instruction TEXT NOT NULL,
+        ord INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        target_doc TEXT NOT NULL DEFAULT '',
+        target TEXT NOT NULL DEFAULT '',
+        target_unit TEXT NOT NULL DEFAULT '',
+        new_unit TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX effects_doc ON effects (doc_id);
+    CREATE INDEX effects_target ON effects (target_doc, target_unit);
+    CREATE TABLE refs (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT NOT NULL,
+        unit_id TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL DEFAULT '',
+        target_doc TEXT NOT NULL DEFAULT '',
+        target_unit TEXT NOT NULL DEFAULT '',
+        resolved INTEGER NOT NULL DEFAULT 0,
+        reason TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX refs_doc ON refs (doc_id, unit_id);
+    CREATE INDEX refs_target ON refs (target_doc);
+    """),
 ]
 
 DOC_COLUMNS = [f for f in DOC_FIELDS]
@@ -243,7 +315,13 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic unit of work. Re-entrant: a transaction opened inside
+        another joins it, so several store calls can commit together (the
+        ingest worker stores a whole document and its job in one commit)."""
         db = self.db
+        if db.in_transaction:
+            yield db
+            return
         db.execute("BEGIN IMMEDIATE")
         try:
             yield db

@@ -8,14 +8,20 @@ import pytest
 
 from indexer.clean import clean
 from indexer.extract import extract
+from indexer.ocr import OcrOptions
 from indexer.parse import parse_regulation
-from indexer.pipeline import Indexer
+from indexer.pipeline import Indexer, Limits
 from jdih.settings import Settings
 from jdih.site import Site
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 REGEN = os.environ.get("JDIH_REGEN_GOLDEN") == "1"
+# OCR results persist across test sessions (gitignored): the suite reads the
+# corpus scans once per machine, not on every run.
+# Every indexer the tests make (default limits) uses it through JDIH_OCR_CACHE.
+OCR = OcrOptions(cache_dir=ROOT / ".cache" / "ocr")
+os.environ.setdefault("JDIH_OCR_CACHE", str(OCR.cache_dir))
 
 
 def corpus_file(name: str) -> Path:
@@ -32,7 +38,7 @@ def extract_file(name: str):
     """Extracted lines of a corpus file (cached for the session)."""
     if name not in _EXTRACTED:
         path = corpus_file(name)
-        _EXTRACTED[name] = extract(path.read_bytes(), path.name)
+        _EXTRACTED[name] = extract(path.read_bytes(), path.name, ocr=OCR)
     return _EXTRACTED[name]
 
 
@@ -52,7 +58,7 @@ def open_site(tmp: Path) -> Site:
 def corpus_site(tmp_path_factory) -> Site:
     """The whole bundled corpus indexed into a fresh store, once."""
     site = open_site(tmp_path_factory.mktemp("corpus-data"))
-    outcomes = list(Indexer(site.store, site.index).run([str(CORPUS)]))
+    outcomes = list(Indexer(site.store, site.index, Limits(ocr=OCR)).run([str(CORPUS)]))
     site.outcomes = {Path(o.path).name: o for o in outcomes}
     return site
 

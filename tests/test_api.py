@@ -25,7 +25,7 @@ def api_site(tmp_path_factory):
     indexer = Indexer(site.store, site.index)
     for name in FILES:
         assert indexer.ingest_path(corpus_file(name)).status == "indexed"
-    site.store.replace_text_relations("uu-2-2011", [{"kind": "mengubah", "to_doc": "uu-2-2008"}])
+    # The relations come from the texts themselves (issue 3: indexer/relations.py).
     return site
 
 
@@ -79,8 +79,10 @@ def test_api_property_based(api_schema, path, mode):
 
 def test_search_api_returns_clauses_of_public_documents(client):
     data = client.get("/api/cari", {"q": "didirikan dan dibentuk partai politik"}).json
-    assert data["hits"][0]["unit"]["citation"] == "Pasal 2 ayat (1) UU 2/2008"
-    assert data["hits"][0]["url"] == "/dokumen/uu-2-2008/pasal_2__ayat_1"
+    # UU 2/2011 restated Pasal 2 of UU 2/2008: the text in force comes first
+    assert data["hits"][0]["unit"]["citation"] == "Pasal I angka 2 Pasal 2 ayat (1) UU 2/2011"
+    assert data["hits"][0]["url"] == "/dokumen/uu-2-2011/pasal_i__angka_2__pasal_2__ayat_1"
+    assert "/dokumen/uu-2-2008/pasal_2__ayat_1" in [h["url"] for h in data["hits"]]
 
 
 @pytest.mark.parametrize("params, message", [
@@ -101,10 +103,13 @@ def test_documents_api_lists_with_facets(client):
 def test_document_api_record_and_relations(client):
     data = client.get("/api/dokumen/uu-2-2008").json
     assert data["doc"]["judul"] == "Undang-Undang Nomor 2 Tahun 2008 tentang Partai Politik"
-    assert data["relations"] == [{"kind": "mengubah", "label": "Diubah dengan", "direction": "masuk",
-                                  "doc_id": "uu-2-2011", "cite": "UU 2/2011",
-                                  "title": "Undang-Undang Nomor 2 Tahun 2011 tentang Perubahan atas Undang-Undang "
-                                           "Nomor 2 Tahun 2008 tentang Partai Politik", "ref": "", "note": ""}]
+    assert {"kind": "mengubah", "label": "Diubah dengan", "direction": "masuk",
+            "doc_id": "uu-2-2011", "cite": "UU 2/2011",
+            "title": "Undang-Undang Nomor 2 Tahun 2011 tentang Perubahan atas Undang-Undang "
+                     "Nomor 2 Tahun 2008 tentang Partai Politik", "ref": "", "note": ""} in data["relations"]
+    repeal = next(r for r in data["relations"] if r["kind"] == "mencabut")
+    assert (repeal["label"], repeal["ref"], repeal["doc_id"]) == ("Mencabut", "uu-31-2002", None)
+    assert "dicabut dan dinyatakan tidak berlaku" in repeal["note"]
     assert data["files"][0]["url"] == "/berkas/uu-2-2008"
 
 

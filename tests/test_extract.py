@@ -34,8 +34,27 @@ def test_invisible_glyphs_are_dropped():
 @pytest.mark.parametrize("name", ["pp-46-2009-batas-pertanggungjawaban-kerugian-nuklir-SCAN.pdf",
                                   "perpres-87-2014-pelaksanaan-uu-12-2011-GARBLED-TEXT-LAYER.pdf"])
 def test_unusable_text_layers_are_detected(name):
-    e = extract_file(name)
+    e = extract(corpus_file(name).read_bytes(), name)  # no OCR options: detection only
     assert e.lines == [] and len(e.unusable_pages) == e.pages
+
+
+@pytest.mark.parametrize("name", ["pp-46-2009-batas-pertanggungjawaban-kerugian-nuklir-SCAN.pdf",
+                                  "perpres-87-2014-pelaksanaan-uu-12-2011-GARBLED-TEXT-LAYER.pdf"])
+def test_unusable_pages_are_read_by_ocr(name):
+    e = extract_file(name)  # with the session's OCR options (cached)
+    assert e.ocr_pages == list(range(1, e.pages + 1)) and e.unusable_pages == []
+    assert all(l.ocr and l.conf is not None for l in e.lines)
+    assert {l.page for l in e.lines} == set(range(1, e.pages + 1))
+    texts = [l.text for l in e.lines]
+    # the label column is joined to its row, as in a text layer
+    assert any(t.startswith("Menimbang") for t in texts)
+
+
+def test_ocr_unavailable_keeps_the_clear_message(tmp_path):
+    from indexer.ocr import OcrOptions
+    name = "pp-46-2009-batas-pertanggungjawaban-kerugian-nuklir-SCAN.pdf"
+    e = extract(corpus_file(name).read_bytes(), name, ocr=OcrOptions(enabled=False))
+    assert e.lines == [] and "OCR dimatikan" in e.warnings[0]
 
 
 @pytest.mark.parametrize("data, filename, message", [

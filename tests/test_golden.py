@@ -10,23 +10,22 @@ import json
 import pytest
 
 from conftest import REGEN, ROOT, parse_file
+from indexer.relations import text_extras
+from test_corpus import SCANS, regulation_files
 
 GOLDEN = ROOT / "tests" / "golden"
-DOCUMENTS = [
-    "uu-2-2008-partai-politik.md",                                        # Markdown, with Penjelasan
-    "uu-2-2011-perubahan-uu-2-2008-partai-politik.md",                    # Markdown amending act
-    "permenkeu-2-pmk07-2022-rincian-dbh-cht.md",                          # line-broken text, PMK number
-    "uu-13-2003-ketenagakerjaan.pdf",                                     # PDF, Lembaran Negara layout
-    "pp-66-2010-perubahan-pp-17-2010-pengelolaan-penyelenggaraan-pendidikan.pdf",  # PDF amending act
-    "permendikbud-5-2020-akreditasi-program-studi-dan-perguruan-tinggi.pdf",       # Berita Negara layout
-    "kepka-bapeten-7-1999-jaminan-mutu-instalasi-nuklir.pdf",             # Keputusan, odd nomor
-    "pergub-bali-3-2021-perubahan-pergub-59-2019-uptd.pdf",               # regional regulation
-]
+# Every regulation of the corpus, in every format (the scans through OCR).
+DOCUMENTS = regulation_files() + sorted(SCANS)
 
 
 def snapshot(name: str) -> dict:
     doc = parse_file(name)
+    relations, effects, references = text_extras(doc)
     return {"doc": doc.meta(), "warnings": doc.warnings,
+            "relations": [{k: r[k] for k in ("kind", "to_doc")} for r in relations],
+            "effects": [{k: e[k] for k in ("instruction", "action", "target_unit", "new_unit")} for e in effects],
+            "unresolved_references": [f"{r['unit_id']}: {r['text']} ({r['reason']})" for r in references
+                                      if not r["resolved"]],
             "units": [{k: v for k, v in u.to_dict().items() if v not in ("", [], None, False)}
                       for u in doc.units]}
 

@@ -39,7 +39,8 @@ from indexer.tree import is_next, pasal_follows, pasal_is_next
     (P.PENJELASAN_RE, "PENJELASAN ATAS UNDANG-UNDANG REPUBLIK INDONESIA", ()),
     (P.PENJELASAN_RE, "Penjelasan Pasal 5 diubah", None),
     (P.PJ_AYAT_RE, "Ayat (2) Cukup jelas.", ("2", "Cukup jelas.")),
-    (P.PJ_HURUF_RE, "Huruf b1 Yang dimaksud", ("b1", "Yang dimaksud")),
+    (P.PJ_HURUF_RE, "Huruf b1 Yang dimaksud", ("b1", None, "Yang dimaksud")),
+    (P.PJ_HURUF_RE, "Huruf a) Cukup jelas.", ("a", ")", "Cukup jelas.")),   # level a) of a list
     (P.PJ_AYAT_RE, "ayat (2) tidak berlaku", None),
     (P.PAGE_NUMBER_RE, "- 2 -", ()),
     (P.PAGE_NUMBER_RE, "(2)", None),

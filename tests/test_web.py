@@ -51,19 +51,24 @@ def test_search_page_shows_clause_results_with_citations(app):
     resp = app.get("/cari", {"q": "didirikan dan dibentuk partai politik"})
     page = soup(resp)
     hits = page.select("li.hit")
-    assert hits
-    first = hits[0].find("a")
-    assert first["href"] == "/dokumen/uu-2-2008/pasal_2__ayat_1"
-    assert first.get_text() == "Pasal 2 ayat (1) UU 2/2008"
+    links = [h.find("a")["href"] for h in hits]
+    # UU 2/2011 replaced Pasal 2 of UU 2/2008: the text in force comes first,
+    # the replaced one (which carries the planted <script>) later, marked as such.
+    assert links[0] == "/dokumen/uu-2-2011/pasal_i__angka_2__pasal_2__ayat_1"
+    assert hits[0].find("a").get_text() == "Pasal I angka 2 Pasal 2 ayat (1) UU 2/2011"
     assert hits[0].select_one("p.cuplikan mark")
+    old = hits[links.index("/dokumen/uu-2-2008/pasal_2__ayat_1")]
+    assert old.find("a").get_text() == "Pasal 2 ayat (1) UU 2/2008"
+    assert old.select_one("p.catatan-berlaku").get_text() == "Diubah dengan Pasal I angka 2 Pasal 2 ayat (1) UU 2/2011"
     assert_escaped(resp)
 
 
 def test_search_json_twin(app):
     data = app.get("/cari.json", {"q": "didirikan dan dibentuk partai politik"}).json
-    assert data["hits"][0]["unit"]["id"] == "pasal_2__ayat_1"
-    assert data["hits"][0]["unit"]["citation"] == "Pasal 2 ayat (1) UU 2/2008"
-    assert XSS not in data["hits"][0]["snippet"]
+    assert data["hits"][0]["unit"]["id"] == "pasal_i__angka_2__pasal_2__ayat_1"
+    assert data["hits"][0]["unit"]["citation"] == "Pasal I angka 2 Pasal 2 ayat (1) UU 2/2011"
+    old = next(h for h in data["hits"] if h["doc"]["id"] == "uu-2-2008" and h["unit"]["id"] == "pasal_2__ayat_1")
+    assert old["in_force"] is False and XSS not in old["snippet"] and "&lt;script&gt;" in old["snippet"]
 
 
 def test_citation_query_redirects_to_the_clause(app):

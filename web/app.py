@@ -13,7 +13,7 @@ from bottle import Bottle, request, response
 
 from jdih.site import Site
 
-from . import annotations, api, auth, discovery, editor, feed, portal, public, reader
+from . import annotations, api, auth, discovery, editor, feed, portal, public, reader, uploads
 from .common import STATIC, page
 
 
@@ -49,6 +49,7 @@ def make_app(site: Site) -> Bottle:
     discovery.install(app, site)
     editor.install(app, site)
     annotations.install(app, site)  # annotations, evaluation notes, staff search (issue 5)
+    uploads.install(app, site)
 
     @app.error(404)
     def not_found(err):

@@ -26,6 +26,7 @@ from jdih.site import Site
 from .annotations_view import reader_view
 from .common import current_user, json_response, page
 from .published import readable_row
+from .relations import reader_parts
 from .render import Renderer
 
 STRUCTURE = ("bab", "bagian", "paragraf", "pasal")
@@ -88,7 +89,9 @@ def install(app: Bottle, site: Site) -> None:
         staff = current_user() is not None
         tree = Tree(store.units(doc_id))
         anotasi = reader_view(site, doc_id, tree, dict(request.query.decode()))
-        r = Renderer(doc_id, tree, marks=anotasi.marks, extra=anotasi.extra)
+        refs, notes, changes = reader_parts(store, doc_id)  # links, amendment effects
+        r = Renderer(doc_id, tree, marks=anotasi.marks, refs=refs,
+                     extra=lambda u: notes.get(u.id, "") + anotasi.extra(u))
         if request.method == "GET" and not staff:
             store.bump(doc_id, "views")
             row["views"] += 1
@@ -96,7 +99,7 @@ def install(app: Bottle, site: Site) -> None:
         return page(site, "document.tpl", title=row["judul"] or doc_id, doc=row, meta=record.meta_rows(row),
                     body=r.units(tree.roots()), toc=r.toc(), files=record.files(store, row),
                     relations=record.grouped(rels), abstrak=record.abstract(store, row),
-                    label=record.doc_label(row), staff=staff, anotasi=anotasi)
+                    label=record.doc_label(row), staff=staff, anotasi=anotasi, perubahan=changes)
 
     @app.get("/dokumen/<doc_id>/<unit_id>.json")
     def unit_json(doc_id: str, unit_id: str):
@@ -114,7 +117,9 @@ def install(app: Bottle, site: Site) -> None:
         if unit is None:
             raise HTTPError(404, UNIT_NOT_FOUND)
         anotasi = reader_view(site, doc_id, tree, dict(request.query.decode()), unit_id=unit_id)
-        r = Renderer(doc_id, tree, marks=anotasi.marks, extra=anotasi.extra)
+        refs, notes, _ = reader_parts(store, doc_id)
+        r = Renderer(doc_id, tree, marks=anotasi.marks, refs=refs,
+                     extra=lambda u: notes.get(u.id, "") + anotasi.extra(u))
         pj = r.penjelasan_of(unit_id)
         path = [a for a in tree.ancestors(unit_id) if a.kind in STRUCTURE]
         full = citation(unit_id, row["singkatan"], row["nomor"], row["tahun"])

@@ -20,28 +20,46 @@ def paragraphs(text: str) -> str:
     return "".join(f"<p>{escape(p)}</p>" for p in text.split("\n") if p.strip())
 
 
-def marked_paragraphs(text: str, marks: list[tuple[int, int, str]]) -> str:
+def unit_paragraphs(text: str, marks: list[tuple[int, int, str]] = (), refs: list[dict] = ()) -> str:
     """A unit's own text as paragraphs that say where they start in the text
     (``data-mulai``, for selecting a span to annotate), with annotated spans in
-    <mark> (overlapping spans are cut into segments naming every annotation)."""
+    <mark> and cross-references as links. Text is cut at every span boundary;
+    a segment names every annotation covering it (overlaps are fine) and sits
+    in the link of the reference covering it, so elements always nest."""
+    spans: dict[tuple[int, int], list[dict]] = {}
+    for r in refs:
+        if 0 <= r["start"] < r["end"] <= len(text):
+            spans.setdefault((r["start"], r["end"]), []).append(r)
+    links = _non_overlapping(sorted(spans))
     out, pos = [], 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if line.strip():
-            out.append(f'<p data-mulai="{start}">{_marked(line, start, marks)}</p>')
+            out.append(f'<p data-mulai="{start}">{_segments(text, start, start + len(line), marks, links, spans)}</p>')
     return "".join(out)
 
 
-def _marked(line: str, offset: int, marks: list[tuple[int, int, str]]) -> str:
-    cuts = {0, len(line)}
-    for s, e, _ in marks:
-        cuts.update(x - offset for x in (s, e) if 0 < x - offset < len(line))
+def _non_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    kept: list[tuple[int, int]] = []
+    for s, e in spans:
+        if not kept or s >= kept[-1][1]:
+            kept.append((s, e))
+    return kept
+
+
+def _segments(text: str, start: int, end: int, marks, links, spans) -> str:
+    cuts = {start, end}
+    for s, e, *_ in list(marks) + links:
+        cuts.update(x for x in (s, e) if start < x < end)
     cuts_sorted = sorted(cuts)
     html = []
     for a, b in zip(cuts_sorted, cuts_sorted[1:]):
-        ids = [i for s, e, i in marks if s - offset <= a and b <= e - offset]
-        seg = escape(line[a:b])
-        html.append(f'<mark class="sorot" data-anotasi="{escape(" ".join(ids))}">{seg}</mark>' if ids else seg)
+        seg = escape(text[a:b])
+        ids = [i for s, e, i in marks if s <= a and b <= e]
+        if ids:
+            seg = f'<mark class="sorot" data-anotasi="{escape(" ".join(ids))}">{seg}</mark>'
+        link = next((k for k in links if k[0] <= a and b <= k[1]), None)
+        html.append(_ref_link(seg, spans[link]) if link else seg)
     return "".join(html)
 
 
@@ -50,20 +68,39 @@ def inline(text: str) -> str:
     return "<br>".join(parts)
 
 
+def _ref_link(html: str, refs: list[dict]) -> str:
+    """``html`` (escaped text of the reference) as a link to the cited unit when
+    it is in the store, otherwise as text with the reason in a tooltip."""
+    linked = [r for r in refs if r.get("present")]
+    if linked:
+        r = linked[0]
+        href = f"/dokumen/{escape(r['target_doc'] or r['doc_id'])}"
+        if r["target_unit"]:
+            href += f"/{escape(r['target_unit'])}"
+        titles = ", ".join(x["title"].strip() for x in linked)
+        return f'<a class="rujukan" href="{href}" title="{escape(titles)}">{html}</a>'
+    reason = next((r["reason"] for r in refs if r.get("reason")), "") or "belum ada di JDIH ini"
+    return f'<span class="rujukan tak-tersedia" title="{escape(reason)}">{html}</span>'
+
+
 class Renderer:
     def __init__(self, doc_id: str, tree: Tree, link_units: bool = True,
                  marks: dict[str, list[tuple[int, int, str]]] | None = None,
+                 refs: dict[str, list[dict]] | None = None,
                  extra: Callable[[Unit], str] | None = None):
         self.doc_id = doc_id
         self.tree = tree
         self.link_units = link_units
         self.marks = marks or {}      # annotated spans per unit id (web/annotations_view.py)
-        self.extra = extra or (lambda u: "")  # HTML after a unit's own text (annotation badge, notes)
+        self.refs = refs or {}        # cross-references per unit id (jdih/relations.py)
+        self.extra = extra or (lambda u: "")  # HTML after a unit's own text (annotations, amendments)
 
     def text(self, u: Unit) -> str:
-        """A unit's own text, selectable for annotation, with its highlights, then the extra hook."""
-        own = (f'<div class="teks" data-unit="{escape(u.id)}">{marked_paragraphs(u.text, self.marks.get(u.id, []))}'
-               f'</div>') if u.text.strip() else ""
+        """A unit's own text, selectable for annotation, with its highlights and
+        reference links, then the extra hook."""
+        own = (f'<div class="teks" data-unit="{escape(u.id)}">'
+               f'{unit_paragraphs(u.text, self.marks.get(u.id, []), self.refs.get(u.id, []))}</div>'
+               ) if u.text.strip() else ""
         return own + self.extra(u)
 
     def url(self, unit_id: str) -> str:
@@ -84,8 +121,8 @@ class Renderer:
         if u.kind in LABELS:
             return (f'<section class="konsiderans" id="{uid}"><h3 class="label">{LABELS[u.kind]}</h3>'
                     f'<div class="isi">{self.text(u)}{inner}</div></section>')
-        if u.kind in ("bab", "bagian", "paragraf"):
-            level = {"bab": 2, "bagian": 3, "paragraf": 4}[u.kind]
+        if u.kind in ("buku", "bab", "bagian", "paragraf"):
+            level = {"buku": 2, "bab": 2, "bagian": 3, "paragraf": 4}[u.kind]
             label = escape(u.label or u.kind.upper())
             heading = f"<br><span class=\"judul\">{escape(u.heading)}</span>" if u.heading else ""
             return (f'<section class="{u.kind}" id="{uid}"><h{level} class="struktur">{label}{heading}'
@@ -127,8 +164,9 @@ class Renderer:
         """Table of contents: structure and Pasal, with depth."""
         out = []
         for u in self.tree.units:
-            depth = len([a for a in self.tree.ancestors(u.id) if a.kind in ("bab", "bagian", "paragraf", "pasal")])
-            if u.kind in ("bab", "bagian", "paragraf"):
+            depth = len([a for a in self.tree.ancestors(u.id)
+                         if a.kind in ("buku", "bab", "bagian", "paragraf", "pasal")])
+            if u.kind in ("buku", "bab", "bagian", "paragraf"):
                 out.append({"id": u.id, "label": f"{u.label} {u.heading}".strip(), "depth": depth})
             elif u.kind in ("pasal", "diktum"):
                 out.append({"id": u.id, "label": u.label or f"Pasal {u.number}", "depth": depth})

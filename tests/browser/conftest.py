@@ -7,7 +7,6 @@ Locally, without /usr/bin/chromium, these tests are skipped; under CI
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys

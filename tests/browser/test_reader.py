@@ -9,7 +9,7 @@ def test_search_then_open_clause(server, page):
     page.get_by_label("Kata kunci atau kutipan pasal").fill("anggota DPR berhenti antarwaktu digantikan")
     page.get_by_role("button", name="Cari").last.click()
     page.wait_for_url("**/cari?**")
-    first = page.locator("li.hit h2 a").first
+    first = page.locator("li.hit h3 a").first
     assert "UU 17/2014" in first.inner_text()
     first.click()
     page.wait_for_load_state()

@@ -6,6 +6,9 @@
 <title>{{title}} · {{site_name}}</title>
 <link rel="stylesheet" href="/static/jdih.css">
 <link rel="stylesheet" href="/static/anotasi.css">
+% if get('refresh'):
+<meta http-equiv="refresh" content="{{refresh}}">
+% end
 <link rel="search" type="application/opensearchdescription+xml" title="{{site_name}}" href="/opensearch.xml">
 % for script in get('scripts', []):
 <script src="/static/{{script}}" defer></script>
@@ -23,6 +26,7 @@
   <nav aria-label="Navigasi utama">
     <a href="/dokumen">Jelajah Dokumen</a>
     % if get('user'):
+    <a href="/staf/unggah">Unggah</a>
     <a href="/staf/cari">Cari (staf)</a>
     <a href="/anotasi">Anotasi</a>
     <a href="/catatan">Catatan</a>

@@ -69,6 +69,7 @@
   <p class="redup">Tidak ada relasi yang tercatat.</p>
   % end
 </section>
+{{!get('perubahan', '')}}
 </div>
 </div>
 
