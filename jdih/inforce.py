@@ -1,48 +1,28 @@
 """Which text is in force: amended Pasal, repealed documents.
 
-An amending act ("Perubahan atas Undang-Undang Nomor 17 Tahun 2014 ...")
-quotes each changed Pasal beneath its Pasal I ("pasal_i__angka_3__pasal_98"):
-that quoted text replaces Pasal 98 of UU 17/2014, and a later amendment of the
-same Pasal replaces it again. "Pasal 16 dihapus." removes a Pasal. A document
-whose status is "Tidak Berlaku", or that another stored document repeals
-(relation ``mencabut``), is out of force as a whole. Search ranks these below
-the text in force when both match, and says what replaced them.
+Built on the amendment effects the indexer stores (table ``effects``, one row
+per change an amending act's instruction makes: "ubah Pasal 98 of UU 17/2014,
+new text pasal_i__angka_3__pasal_98"). An instruction restates the whole
+Pasal it changes ("... sehingga Pasal 98 berbunyi sebagai berikut:"), so the
+quoted Pasal is the text in force for all of the old Pasal, not only for the
+ayat the instruction names; a later amendment of the same Pasal replaces it
+again. "Pasal 16 dihapus." removes a Pasal. A document whose status is
+"Tidak Berlaku", or that another stored document repeals (relation
+``mencabut``), is out of force as a whole. Search ranks these below the text
+in force when both match, and says what replaced them.
 
-Derived from the store on demand (titles, units, relations, status); nothing
-is written.
+Derived from the store on demand; nothing is written. The public view is
+built from published documents only, so an unpublished amendment neither
+demotes nor names anything on public pages.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from .citations import parse_doc
 from .ids import citation
 from .store import Store
 
-# The document an amending act changes, from its title: "Perubahan Kedua atas
-# Undang-Undang Nomor 1 Tahun 2015 tentang ...". Must not match a title that
-# only mentions a change in its subject ("tentang Rincian Perubahan ...").
-AMENDS_RE = re.compile(r"\bperubahan(?:\s+(?:kedua|ketiga|keempat|kelima))?\s+atas\s+(?P<target>.+)$", re.I)
-
-# A quoted Pasal beneath Pasal I of an amending act: "pasal_i__angka_3__pasal_98",
-# "pasal_i__angka_12__pasal_34a". Must not match the instruction itself
-# ("pasal_i__angka_3") or units inside the quoted Pasal ("...__pasal_98__ayat_1").
-QUOTED_PASAL_RE = re.compile(r"^pasal_i__angka_\w+?__(?P<root>pasal_[0-9a-z]+)$")
-
-# A whole Pasal deleted by an amending instruction: "Pasal 16 dihapus.",
-# "Ketentuan Pasal 7 dihapus." Must not match the deletion of an ayat or huruf
-# ("Ketentuan ayat (2) Pasal 45 dihapus, sehingga ...").
-DELETES_PASAL_RE = re.compile(r"^\s*(?:ketentuan\s+)?pasal\s+(?P<n>\d+[a-z]?)\s+dihapus\s*\.?\s*$", re.I)
-
-# A law that sets a Perppu as law carries the Perppu in its Lampiran; its
-# amendments change the Lampiran's Pasal, never its own two articles.
-# "Penetapan Peraturan Pemerintah Pengganti Undang-Undang Nomor 1 Tahun 2014 ...
-# menjadi Undang-Undang". Must not match an ordinary title.
-SETS_PERPPU_RE = re.compile(r"\bpenetapan\s+peraturan\s+pemerintah\s+pengganti\s+undang", re.I)
-
 REPEALS = ("mencabut",)
-AMENDS = ("mengubah", "mengubah sebagian")
 
 
 @dataclass
@@ -69,83 +49,77 @@ class Versions:
 
 
 def signature(store: Store) -> tuple:
-    """Changes whenever documents or relations change (cache key)."""
+    """Changes whenever documents, relations or effects change (cache key)."""
     a = store.db.execute("SELECT count(*), max(updated_at), sum(status = 'Tidak Berlaku'), "
-                         "group_concat(CASE WHEN status = 'Tidak Berlaku' THEN id END) FROM documents").fetchone()
+                         "group_concat(CASE WHEN status = 'Tidak Berlaku' THEN id END), "
+                         "group_concat(CASE WHEN public = 1 THEN id END) FROM documents").fetchone()
     b = store.db.execute("SELECT count(*), max(id) FROM relations").fetchone()
-    return tuple(a) + tuple(b)
+    c = store.db.execute("SELECT count(*), max(id) FROM effects").fetchone()
+    return tuple(a) + tuple(b) + tuple(c)
 
 
-def amended_targets(store: Store, row: dict) -> list[str]:
-    """Documents in the store that ``row`` amends, from its title and relations."""
-    out = [r["to_doc"] for r in store.relations(row["id"])
-           if r["from_doc"] == row["id"] and r["kind"] in AMENDS and r["to_doc"]]
-    m = AMENDS_RE.search(row["judul"] or "")
-    found = parse_doc(m.group("target")) if m else None
-    if found:
-        cite, _ = found
-        cands = store.find_documents(cite.singkatan, cite.nomor, cite.tahun)
-        same = [d for d in cands if d["singkatan"] == row["singkatan"]]
-        if same:
-            cands = same
-        elif " " in (row["singkatan"] or ""):
-            cands = []  # a regional act amends its own region's act, never another region's
-        out += [d["id"] for d in cands if d["id"] != row["id"]]
-    return list(dict.fromkeys(out))
+def pasal_root(unit_id: str) -> str | None:
+    """The Pasal a unit belongs to, with whatever holds that Pasal:
+    "lampiran__pasal_7__huruf_d" -> "lampiran__pasal_7",
+    "pasal_i__angka_3__pasal_98__ayat_1" -> "pasal_i__angka_3__pasal_98";
+    None above Pasal level ("bab_xiii") and in the Penjelasan."""
+    parts = unit_id.split("__")
+    if not parts or parts[0] == "penjelasan":
+        return None
+    at = [i for i, p in enumerate(parts) if p.startswith("pasal_")]
+    return "__".join(parts[:at[-1] + 1]) if at else None
 
 
-def _target_unit(root: str, target_ids: set[str], in_lampiran: bool) -> str | None:
-    if root in target_ids and not in_lampiran:
-        return root
-    # A Perppu set as law sits in the Lampiran of its UU ("lampiran__pasal_7").
-    inner = [u for u in target_ids if u.startswith("lampiran") and u.endswith("__" + root)]
-    return inner[0] if len(inner) == 1 else None
-
-
-def build(store: Store) -> Versions:
+def build(store: Store, public_only: bool = False) -> Versions:
+    """What is out of force, seen by staff (everything in the store) or by the
+    public (published documents only)."""
     v = Versions()
-    rows = store.documents()
-    for r in rows:
+    rows = {r["id"]: r for r in store.documents(public_only=public_only)}
+    for r in rows.values():
         if (r["status"] or "").lower() == "tidak berlaku":
             v.out_of_force[r["id"]] = "tidak berlaku"
-        for rel in store.relations(r["id"]):
-            if rel["from_doc"] == r["id"] and rel["kind"] in REPEALS and rel["to_doc"]:
-                v.out_of_force.setdefault(rel["to_doc"], f"dicabut dengan {r['singkatan']} {r['nomor']}/{r['tahun']}")
+    for rel in store.db.execute("SELECT from_doc, to_doc FROM relations WHERE kind IN ({}) AND origin != 'ditolak'"
+                                .format(",".join("?" * len(REPEALS))), REPEALS):
+        r = rows.get(rel["from_doc"])
+        if r is not None and rel["to_doc"] in rows:
+            v.out_of_force.setdefault(rel["to_doc"], f"dicabut dengan {r['singkatan']} {r['nomor']}/{r['tahun']}")
     units: dict[str, set[str]] = {}
     chains = _amendment_chains(store, rows, units)
-    for (target, root), changes in chains.items():
-        changes.sort()
-        base = _target_unit(root, units[target], bool(SETS_PERPPU_RE.search(_judul(store, target))))
-        chain = ([f"{target}#{base}"] if base else []) + [new for _, new in changes]
-        for old in chain[:-1]:
-            if old:
-                _replace_subtree(v, old, chain[-1], units)
+    # whole Pasal first, then what an act changed inside one ("ayat (7) dihapus")
+    for (target, old), changes in sorted(chains.items(), key=lambda kv: (kv[0][1].count("__"), kv[0])):
+        chain = ([f"{target}#{old}"] if old in units[target] else []) + [new for _, new in sorted(changes)]
+        for key in chain[:-1]:
+            if key:
+                _replace_subtree(v, key, chain[-1], units)
     return v
 
 
-def _judul(store: Store, doc_id: str) -> str:
-    return (store.document_row(doc_id) or {}).get("judul", "")
+def _amendment_chains(store: Store, rows: dict[str, dict], units: dict[str, set[str]]) -> dict:
+    """(amended document, unit) -> {((date, id), key of the new text or "" when deleted)},
+    from the effects of the amending acts in ``rows`` on documents in ``rows``."""
+    def unit_ids(doc_id: str) -> set[str]:
+        if doc_id not in units:
+            units[doc_id] = {r[0] for r in store.db.execute("SELECT id FROM units WHERE doc_id = ?", (doc_id,))}
+        return units[doc_id]
 
-
-def _amendment_chains(store: Store, rows: list[dict], units: dict[str, set[str]]) -> dict:
-    """(target document, Pasal root) -> [((date, id), new text key or "" when deleted)]."""
-    chains: dict[tuple[str, str], list[tuple[tuple, str]]] = {}
-    for r in rows:
-        targets = amended_targets(store, r)
-        if not targets:
+    chains: dict[tuple[str, str], set[tuple[tuple, str]]] = {}
+    for e in store.db.execute("SELECT doc_id, instruction, action, target_doc, target_unit, new_unit FROM effects "
+                              "WHERE action IN ('ubah', 'sisip', 'hapus') ORDER BY id"):
+        by, target = rows.get(e["doc_id"]), e["target_doc"]
+        old_root = pasal_root(e["target_unit"] or "")
+        if by is None or target not in rows or target == by["id"] or old_root is None:
             continue
-        own = store.units(r["id"])
-        units.setdefault(r["id"], {u.id for u in own})
-        when = (r["tanggal_penetapan"] or str(r["tahun"] or ""), r["id"])
-        for target in targets:
-            units.setdefault(target, {u.id for u in store.units(target)})
-            for u in own:
-                m = QUOTED_PASAL_RE.match(u.id)
-                d = DELETES_PASAL_RE.match(u.text or "") if u.kind == "angka" else None
-                if m:
-                    chains.setdefault((target, m.group("root")), []).append((when, f"{r['id']}#{u.id}"))
-                elif d:
-                    chains.setdefault((target, f"pasal_{d.group('n').lower()}"), []).append((when, ""))
+        when = (by["tanggal_penetapan"] or str(by["tahun"] or ""), by["id"])
+        unit_ids(target)
+        # "... sehingga Pasal 98 berbunyi sebagai berikut:" quotes the whole Pasal
+        # beneath the instruction: that quote is the Pasal in force.
+        quoted = f"{e['instruction']}__{old_root.rpartition('__')[2]}"
+        if quoted in unit_ids(by["id"]):
+            chains.setdefault((target, old_root), set()).add((when, f"{by['id']}#{quoted}"))
+        elif e["new_unit"]:
+            chains.setdefault((target, e["target_unit"]), set()).add((when, f"{by['id']}#{e['new_unit']}"))
+        if e["action"] == "hapus" and not e["new_unit"]:
+            chains.setdefault((target, e["target_unit"]), set()).add((when, ""))
     return chains
 
 

@@ -28,6 +28,7 @@ OUTDATED = 0.8       # score factor of a text no longer in force (amended, repea
                      # also always ranks right below its replacement when both are found
 PENJELASAN = 0.85    # an elucidation ranks a little below the clause it explains
 BACKGROUND = 0.75    # a Ketentuan Umum definition, when the query does not ask for one
+PREAMBLE = 0.85      # Menimbang and Mengingat give reasons and legal bases, not rules: below the body
 PER_GROUP = 3        # clauses shown per document in grouped results
 CANDIDATES = 60      # at least this many best entries are taken before collapsing and rolling up
 
@@ -110,20 +111,21 @@ class Searcher:
         self.store = store
         self.index = index
         self._lock = threading.Lock()
-        self._in_force: tuple[tuple, inforce.Versions] | None = None
+        self._in_force: dict[bool, tuple[tuple, inforce.Versions]] = {}
         self._speller: tuple[object, spelling.Speller] | None = None
 
     # -- derived data, rebuilt when the store or the index changes ---------
-    def in_force(self) -> inforce.Versions:
-        return self._in_force_now()[1]
+    def in_force(self, public_only: bool = False) -> inforce.Versions:
+        """What is out of force, as staff see it or (``public_only``) as the public does."""
+        return self._in_force_now(public_only)[1]
 
-    def _in_force_now(self) -> tuple[tuple, inforce.Versions]:
-        sig = inforce.signature(self.store)
-        cached = self._in_force
+    def _in_force_now(self, public_only: bool) -> tuple[tuple, inforce.Versions]:
+        sig = (public_only, *inforce.signature(self.store))
+        cached = self._in_force.get(public_only)
         if cached is None or cached[0] != sig:
-            built = inforce.build(self.store)
+            built = inforce.build(self.store, public_only=public_only)
             with self._lock:
-                self._in_force = cached = (sig, built)
+                self._in_force[public_only] = cached = (sig, built)
         return cached
 
     def speller(self) -> spelling.Speller:
@@ -187,12 +189,12 @@ class Searcher:
             u.suggestion = fixed
 
     # -- searching ------------------------------------------------------------
-    def priors(self, definitional: bool) -> Priors:
+    def priors(self, definitional: bool, public_only: bool = True) -> Priors:
         """Entry score factors: text in force, clause before elucidation;
         definitions lead only when a definition is asked for."""
-        sig, v = self._in_force_now()
+        sig, v = self._in_force_now(public_only)
         return Priors(frozenset(v.replaced), frozenset(v.out_of_force), sig, OUTDATED, PENJELASAN,
-                      1.0 if definitional else BACKGROUND)
+                      1.0 if definitional else BACKGROUND, PREAMBLE)
 
     def search(self, text: str, *, limit: int = 10, page: int = 1, public_only: bool = True,
                jenis: str = "", tahun: str = "", status: str = "", tipe: str = "",
@@ -214,13 +216,14 @@ class Searcher:
         if u.query is not None and not (u.resolved and not u.words.strip()):
             # a fixed floor, so what rolls up (several ayat of one Pasal) does not depend on the page size
             want = max(page * limit * (PER_GROUP + 2 if group else 3), CANDIDATES) + len(cited)
-            got = self.index.collect(u.query, scope, limit=want, priors=self.priors(bool(u.definition)),
+            got = self.index.collect(u.query, scope, limit=want, priors=self.priors(bool(u.definition), public_only),
                                      per_doc=PER_GROUP + 2 if group else None, sort_by_date=(sort == "tanggal"))
             found, total, per_doc, facets = got.hits, got.total, got.per_doc, got.facets
         seen = {(h.doc_id, h.unit_id) for h in cited}
         hits = collapse(cited + roll_up([h for h in found if (h.doc_id, h.unit_id) not in seen]))
-        hits = in_force_first(hits, self.in_force())
-        shaper = ResultShaper(self.store, self.in_force(), u.searched + u.related)
+        versions = self.in_force(public_only)
+        hits = in_force_first(hits, versions)
+        shaper = ResultShaper(self.store, versions, u.searched + u.related)
         result = {
             "query": text, "total": len(cited) + total, "page": page, "limit": limit,
             "citation": bool(u.resolved), "ambiguous": len(u.resolved) > 1,

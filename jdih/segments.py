@@ -55,6 +55,10 @@ class Collected:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)  # documents per facet value
 
 
+# Units of the opening and closing: considerations, legal basis, enactment formula.
+PREAMBLE = ("pembukaan", "menimbang", "mengingat", "menetapkan", "penutup")
+
+
 @dataclass(frozen=True)
 class Priors:
     """Score factors of entries, whatever the query: text no longer in force
@@ -65,6 +69,7 @@ class Priors:
     outdated: float = 1.0
     penjelasan: float = 1.0
     definition: float = 1.0
+    preamble: float = 1.0
 
 
 class SegmentData:
@@ -76,6 +81,7 @@ class SegmentData:
         self.doc_ord = doc_ord
         self.arrays = SegmentArrays(reader)
         self.penjelasan = np.array([k.partition("#")[2].startswith("penjelasan") for k in keys], dtype=bool)
+        self.preamble = np.array([k.partition("#")[2].startswith(PREAMBLE) for k in keys], dtype=bool)
         self.definition = np.array([d == "ketentuan_umum" for d in defkinds], dtype=bool)
         self.live = np.ones(len(keys), dtype=bool)
         for docnum in reader.deleted_docs_set if reader.has_deletions() else ():
@@ -99,6 +105,7 @@ class SegmentData:
         if got is None:
             got = np.ones(len(self.keys))
             got[self.penjelasan] *= priors.penjelasan
+            got[self.preamble] *= priors.preamble
             got[self.definition] *= priors.definition
             old = np.isin(self.doc_ord, [doc_index[d] for d in priors.outdated_docs if d in doc_index])
             pos = self.positions()
