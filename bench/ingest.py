@@ -169,5 +169,5 @@ def run(args) -> str:
         out.append(f"Adding one document (UU 2/2008, 311 units) to an index of {units:,} clause units: "
                    f"**{t:.2f} s** (target < 5 s).")
     out.append("")
-    out.append("OCR: not measured here; OCR inside extraction arrives with issue 3.")
+    out.append("OCR time per page: `python -m bench ocr` (text PDFs only here).")
     return "\n".join(out)
