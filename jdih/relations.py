@@ -50,10 +50,43 @@ def update_validity(store: Store, doc_id: str) -> list[str]:
         (*REPEALS, doc_id, *REPEALS, doc_id)).fetchall()
     changed = []
     for (target,) in rows:
-        cur = store.db.execute("UPDATE documents SET status = 'Tidak Berlaku' WHERE id = ? "
-                               "AND status != 'Tidak Berlaku'", (target,))
-        if cur.rowcount:
-            changed.append(target)
+        row = store.db.execute("SELECT status FROM documents WHERE id = ?", (target,)).fetchone()
+        if row is None or row["status"] == "Tidak Berlaku":
+            continue
+        store.db.execute("INSERT OR REPLACE INTO status_before_repeal (doc_id, status) VALUES (?, ?)",
+                         (target, row["status"] or ""))
+        store.db.execute("UPDATE documents SET status = 'Tidak Berlaku' WHERE id = ?", (target,))
+        changed.append(target)
+    return changed
+
+
+def repealed_by(store: Store, doc_id: str) -> list[str]:
+    """Regulations the text of ``doc_id`` repeals."""
+    return [r[0] for r in store.db.execute(
+        "SELECT DISTINCT to_doc FROM relations WHERE from_doc = ? AND kind IN ({}) AND origin != 'ditolak' "
+        "AND to_doc != ''".format(",".join("?" * len(REPEALS))), (doc_id, *REPEALS))]
+
+
+def restore_validity(store: Store, doc_ids) -> list[str]:
+    """Regulations among ``doc_ids`` that no regulation in the store repeals any
+    more get back the status they had before the repeal (a staff correction of
+    the status still wins). Returns the documents whose status changed."""
+    changed = []
+    for target in dict.fromkeys(doc_ids):
+        before = store.db.execute("SELECT status FROM status_before_repeal WHERE doc_id = ?", (target,)).fetchone()
+        if before is None:
+            continue
+        still = store.db.execute(
+            "SELECT 1 FROM relations r JOIN documents d ON d.id = r.from_doc WHERE r.to_doc = ? "
+            "AND r.kind IN ({}) AND r.origin != 'ditolak' AND r.from_doc != r.to_doc".format(
+                ",".join("?" * len(REPEALS))), (target, *REPEALS)).fetchone()
+        if still:
+            continue
+        with store.transaction() as db:
+            db.execute("DELETE FROM status_before_repeal WHERE doc_id = ?", (target,))
+            db.execute("UPDATE documents SET status = ? WHERE id = ?", (before["status"], target))
+            store._apply_overrides(db, target)
+        changed.append(target)
     return changed
 
 

@@ -193,6 +193,27 @@ class SearchIndex:
             self.path.mkdir(parents=True, exist_ok=True)
             self._ix = windex.create_in(str(self.path), schema())
 
+    def rebuild(self, docs: Iterable[tuple[Document, bool]]) -> int:
+        """Write a new index of ``docs`` beside this one, then put it in its
+        place: searches (also in other processes) see the old index until the
+        new one is complete, never an empty or half-built one."""
+        fresh = self.path.with_name(self.path.name + ".baru")
+        old = self.path.with_name(self.path.name + ".lama")
+        for leftover in (fresh, old):
+            if leftover.exists():
+                shutil.rmtree(leftover)
+        built = SearchIndex(fresh)
+        n = built.update_documents(docs)
+        built.ix.close()
+        with self._lock:
+            if self.path.exists():
+                self.path.rename(old)
+            fresh.rename(self.path)
+            self._ix = None
+            self._local = threading.local()
+        shutil.rmtree(old, ignore_errors=True)
+        return n
+
     def update_documents(self, docs: Iterable[tuple[Document, bool]]) -> int:
         """Replace the entries of each (document, public) pair; returns entries written."""
         n = 0

@@ -30,7 +30,7 @@ class Site:
         return cls(settings, store, index, Searcher(store, index))
 
     def rebuild_index(self) -> int:
-        """Delete the index and rebuild it from the store; returns entries written."""
-        self.index.clear()
+        """Rebuild the index from the store beside the current one, then swap
+        them; returns entries written."""
         docs = ((self.store.get_document(d["id"]), d["public"]) for d in self.store.documents())
-        return self.index.update_documents((doc, public) for doc, public in docs if doc is not None)
+        return self.index.rebuild((doc, public) for doc, public in docs if doc is not None)

@@ -276,6 +276,14 @@ MIGRATIONS: list[tuple[str, str]] = [
     CREATE INDEX refs_doc ON refs (doc_id, unit_id);
     CREATE INDEX refs_target ON refs (target_doc);
     """),
+    # The status a regulation had before a repeal in the store made it "Tidak
+    # Berlaku", so withdrawing the repealing regulation can give it back.
+    ("0008-status-before-repeal", """
+    CREATE TABLE status_before_repeal (
+        doc_id TEXT PRIMARY KEY,
+        status TEXT NOT NULL
+    );
+    """),
 ]
 
 DOC_COLUMNS = [f for f in DOC_FIELDS]
@@ -395,6 +403,7 @@ class Store:
             db.execute(f"INSERT INTO documents ({cols}) VALUES ({marks}) "
                        f"ON CONFLICT(id) DO UPDATE SET {updates}", list(values.values()))
             db.execute("DELETE FROM units WHERE doc_id = ? AND source = 'main'", (doc.id,))
+            db.execute("DELETE FROM status_before_repeal WHERE doc_id = ?", (doc.id,))  # the parse says anew
             self._insert_units(db, doc.id, doc.units, "main")
             self._apply_overrides(db, doc.id)
 

@@ -90,17 +90,21 @@ def withdraw(store: Store, index, doc_id: str, reason: str = REASON_REMOVED) -> 
     """Withdraw a document: its last version is kept in the history, its
     original file stays in the store, its index entries go."""
     from . import reconcile
+    from .relations import repealed_by, restore_validity
 
     if store.document_row(doc_id) is None:
         return False
     with store.transaction() as db:
+        repealed = repealed_by(store, doc_id)
         reconcile.mark(store, [doc_id])
         close_current(store, doc_id, reason)
         db.execute("DELETE FROM relations WHERE from_doc = ? AND origin = 'teks'", (doc_id,))
         db.execute("DELETE FROM effects WHERE doc_id = ?", (doc_id,))
         db.execute("DELETE FROM refs WHERE doc_id = ?", (doc_id,))
         store.delete_document(doc_id)
-    reconcile.refresh(store, index, [doc_id])
+        restored = restore_validity(store, repealed)
+        reconcile.mark(store, restored)  # their index entries carry the status
+    reconcile.refresh(store, index, [doc_id, *restored])
     return True
 
 

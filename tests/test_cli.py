@@ -85,6 +85,29 @@ def test_reindex_and_check(capsys, tmp_path):
     assert report["doc_id"] == "uu-2-2008" and report["complete"] and report["pasal"] == 53
 
 
+def test_reindex_swaps_under_a_live_searcher_and_waits_for_no_worker(capsys, tmp_path):
+    import fcntl
+
+    from jdih.settings import Settings
+    from jdih.site import Site
+    data = tmp_path / "data"
+    run(capsys, "--data", str(data), "index", str(corpus_file("uu-2-2008-partai-politik.md")))
+    site = Site.open(Settings.load(data=str(data)))  # a server's view, open across the rebuild
+    before = site.searcher.search("penggantian antarwaktu", public_only=False)["hits"]
+    assert before
+    code, _, err = run(capsys, "--data", str(data), "reindex")
+    assert code == 0, err
+    after = site.searcher.search("penggantian antarwaktu", public_only=False)["hits"]
+    assert [h["url"] for h in after] == [h["url"] for h in before]
+    assert sorted(p.name for p in data.iterdir() if p.name.startswith("indeks")) == ["indeks"]
+    # a worker (jdih serve, jdih worker) holds the data folder: reindex says so and changes nothing
+    with open(data / "worker.lock", "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        code, _, err = run(capsys, "--data", str(data), "reindex")
+    assert code == 2 and "pekerja lain" in err
+    assert site.searcher.search("penggantian antarwaktu", public_only=False)["hits"]
+
+
 def test_show_unknown_document(capsys, tmp_path):
     code, _, err = run(capsys, "--data", str(tmp_path / "d"), "show", "uu-99-1999")
     assert code == 2 and "tidak ditemukan" in err

@@ -129,3 +129,26 @@ def test_repealed_regulation_becomes_tidak_berlaku(tmp_path):
         assert site.store.document_row("uu-2-2008")["status"] == "Berlaku"
         hit = site.searcher.search("uu 31/2002")["hits"][0]
         assert hit["doc"]["status"] == "Tidak Berlaku"
+
+
+def test_withdrawing_the_repealing_regulation_gives_the_status_back(tmp_path):
+    """UU 2/2008 repeals UU 31/2002 (the real text renumbered, as above); when
+    UU 2/2008 is withdrawn, UU 31/2002 is in force again, in the store and in
+    search, unless staff set its status by hand."""
+    from jdih.editing import update_fields
+    from jdih.versions import withdraw
+    real = corpus_file("uu-2-2008-partai-politik.md").read_text(encoding="utf-8")
+    old = real.replace("NOMOR 2 TAHUN 2008", "NOMOR 31 TAHUN 2002", 1)
+    for by_hand in (False, True):
+        site = open_site(tmp_path / f"d{int(by_hand)}")
+        indexer = Indexer(site.store, site.index)
+        assert indexer.ingest_bytes(old.encode(), "lama.md").status == "indexed"
+        if by_hand:
+            assert update_fields(site, "uu-31-2002", {"status": "Tidak Berlaku"}, "staf").changed
+        assert indexer.ingest_bytes(real.encode(), "baru.md").status == "indexed"
+        assert site.store.document_row("uu-31-2002")["status"] == "Tidak Berlaku"
+        assert withdraw(site.store, site.index, "uu-2-2008")
+        want = "Tidak Berlaku" if by_hand else "Berlaku"
+        assert site.store.document_row("uu-31-2002")["status"] == want
+        assert site.searcher.search("uu 31/2002")["hits"][0]["doc"]["status"] == want
+        assert not site.searcher.in_force().outdated("uu-31-2002#pasal_2") or by_hand
