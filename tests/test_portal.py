@@ -30,9 +30,13 @@ def record_table(page: BeautifulSoup) -> dict[str, str]:
             for tr in page.select("table.metadata tr")}
 
 
+# A reader's browser: the public counters leave out requests without one.
+BROWSER = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36"}
+
+
 @pytest.fixture(scope="module")
 def corpus_app(corpus_site):
-    return TestApp(make_app(corpus_site))
+    return TestApp(make_app(corpus_site), extra_environ=BROWSER)
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +59,7 @@ def small(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def app(small):
-    return TestApp(make_app(small))
+    return TestApp(make_app(small), extra_environ=BROWSER)
 
 
 def assert_escaped(resp):
@@ -161,6 +165,18 @@ def test_downloads_count_and_keep_the_file(app, small):
     counters = page.select_one("p.pencacah").get_text()
     assert f"Dilihat {before['views'] + 1} kali" in counters
     assert f"Diunduh {before['downloads'] + 1} kali" in counters
+
+
+@pytest.mark.parametrize("agent", ["Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+                                   "Mozilla/5.0 (compatible; bingbot/2.0)", "curl/8.5.0", "python-requests/2.32",
+                                   "Wget/1.21", ""])
+def test_crawlers_and_scripts_are_not_counted(small, agent):
+    app = TestApp(make_app(small), extra_environ={"HTTP_USER_AGENT": agent})
+    before = small.store.document_row("pergub-bali-3-2021")
+    app.get("/dokumen/pergub-bali-3-2021")
+    app.get("/berkas/pergub-bali-3-2021")
+    after = small.store.document_row("pergub-bali-3-2021")
+    assert (after["views"], after["downloads"]) == (before["views"], before["downloads"])
 
 
 def test_abstract_download_is_counted(corpus_app, corpus_site):

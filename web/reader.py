@@ -12,6 +12,7 @@ unpublished ones, marked as such, and their visits are not counted.
 from __future__ import annotations
 
 import mimetypes
+import re
 
 import bottle
 from bottle import Bottle, HTTPError, request
@@ -31,6 +32,18 @@ from .render import Renderer
 
 STRUCTURE = ("bab", "bagian", "paragraf", "pasal")
 UNIT_NOT_FOUND = "Pasal atau bagian yang diminta tidak ada dalam dokumen ini."
+
+
+# User agents of crawlers, link checkers and scripts: their requests are not
+# readers, so the public counters ("Dilihat", "Diunduh") leave them out.
+CRAWLER_RE = re.compile(r"bot\b|bot/|crawl|spider|slurp|archiver|fetch|monitor|curl|wget|python-|httpx|"
+                        r"go-http-client|java/|libwww|headless|lighthouse|facebookexternalhit", re.I)
+
+
+def counted() -> bool:
+    """Whether this request is a reader's: a GET by the public, not by a crawler."""
+    agent = request.headers.get("User-Agent", "")
+    return request.method == "GET" and current_user() is None and bool(agent) and not CRAWLER_RE.search(agent)
 
 
 def long_citation(unit_id: str, row: dict) -> str:
@@ -92,7 +105,7 @@ def install(app: Bottle, site: Site) -> None:
         refs, notes, changes = reader_parts(store, doc_id)  # links, amendment effects
         r = Renderer(doc_id, tree, marks=anotasi.marks, refs=refs,
                      extra=lambda u: notes.get(u.id, "") + anotasi.extra(u))
-        if request.method == "GET" and not staff:
+        if counted():
             store.bump(doc_id, "views")
             row["views"] += 1
         rels = record.relations(store, doc_id, public_only=not staff)
@@ -150,6 +163,6 @@ def install(app: Bottle, site: Site) -> None:
             raise HTTPError(404, "Berkas asli tidak tersedia.")
         name = record.download_name(stem, info["filename"])
         mime = mimetypes.types_map.get("." + name.rsplit(".", 1)[-1], "application/octet-stream")
-        if request.method == "GET" and current_user() is None:
+        if counted():
             store.bump(doc_id, "downloads")
         return bottle.static_file(digest, root=str(store.file_path(digest).parent), mimetype=mime, download=name)
