@@ -51,8 +51,8 @@ class Versions:
 def signature(store: Store) -> tuple:
     """Changes whenever documents, relations or effects change (cache key)."""
     a = store.db.execute("SELECT count(*), max(updated_at), sum(status = 'Tidak Berlaku'), "
-                         "group_concat(CASE WHEN status = 'Tidak Berlaku' THEN id END), "
-                         "group_concat(CASE WHEN public = 1 THEN id END) FROM documents").fetchone()
+                         "group_concat(CASE WHEN status = 'Tidak Berlaku' THEN id END), sum(public) "
+                         "FROM documents").fetchone()
     b = store.db.execute("SELECT count(*), max(id) FROM relations").fetchone()
     c = store.db.execute("SELECT count(*), max(id) FROM effects").fetchone()
     return tuple(a) + tuple(b) + tuple(c)
