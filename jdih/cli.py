@@ -446,22 +446,9 @@ def cmd_catatan(site: Site, args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(site: Site, args: argparse.Namespace) -> int:
-    """Rebuild as the data folder's worker, so no job writes the index meanwhile;
-    the new index replaces the old one only once complete (a running server
-    keeps answering from the old one)."""
-    from indexer.worker import Worker
-
-    worker = Worker(make_indexer(site), processes=1)
-    if not worker.acquire():
-        holder = (site.store.root / "worker.lock").read_text(encoding="utf-8", errors="replace").strip()
-        print(f"Indeks sedang ditulis oleh pekerja lain ({holder or 'jdih serve / jdih worker'}). "
-              "Hentikan pekerja itu (atau jalankan server dengan JDIH_SERVE_WORKER=0), lalu ulangi.",
-              file=sys.stderr)
-        return 2
-    try:
-        n = site.rebuild_index()
-    finally:
-        worker.release()
+    """The new index replaces the old one only once complete; a running
+    server keeps answering, and its worker may go on indexing meanwhile."""
+    n = site.rebuild_index()
     print(f"Indeks dibangun ulang dari store: {site.store.count()} dokumen, {n} entri.", file=sys.stderr)
     return 0
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .ids import short_citation, unit_citation
 from .jenis import JENIS
-from .store import Store
+from .store import Store, now
 
 REPEALS = ("mencabut",)
 ACTION_LABELS = {"ubah": "diubah", "sisip": "disisipkan", "hapus": "dihapus", "cabut": "dicabut"}
@@ -55,7 +55,8 @@ def update_validity(store: Store, doc_id: str) -> list[str]:
             continue
         store.db.execute("INSERT OR REPLACE INTO status_before_repeal (doc_id, status) VALUES (?, ?)",
                          (target, row["status"] or ""))
-        store.db.execute("UPDATE documents SET status = 'Tidak Berlaku' WHERE id = ?", (target,))
+        store.db.execute("UPDATE documents SET status = 'Tidak Berlaku', updated_at = ? WHERE id = ?",
+                         (now(), target))
         changed.append(target)
     return changed
 
@@ -84,7 +85,8 @@ def restore_validity(store: Store, doc_ids) -> list[str]:
             continue
         with store.transaction() as db:
             db.execute("DELETE FROM status_before_repeal WHERE doc_id = ?", (target,))
-            db.execute("UPDATE documents SET status = ? WHERE id = ?", (before["status"], target))
+            db.execute("UPDATE documents SET status = ?, updated_at = ? WHERE id = ?",
+                       (before["status"], now(), target))
             store._apply_overrides(db, target)
         changed.append(target)
     return changed

@@ -85,9 +85,7 @@ def test_reindex_and_check(capsys, tmp_path):
     assert report["doc_id"] == "uu-2-2008" and report["complete"] and report["pasal"] == 53
 
 
-def test_reindex_swaps_under_a_live_searcher_and_waits_for_no_worker(capsys, tmp_path):
-    import fcntl
-
+def test_reindex_swaps_under_a_live_searcher(capsys, tmp_path):
     from jdih.settings import Settings
     from jdih.site import Site
     data = tmp_path / "data"
@@ -100,12 +98,27 @@ def test_reindex_swaps_under_a_live_searcher_and_waits_for_no_worker(capsys, tmp
     after = site.searcher.search("penggantian antarwaktu", public_only=False)["hits"]
     assert [h["url"] for h in after] == [h["url"] for h in before]
     assert sorted(p.name for p in data.iterdir() if p.name.startswith("indeks")) == ["indeks"]
-    # a worker (jdih serve, jdih worker) holds the data folder: reindex says so and changes nothing
-    with open(data / "worker.lock", "a+") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        code, _, err = run(capsys, "--data", str(data), "reindex")
-    assert code == 2 and "pekerja lain" in err
-    assert site.searcher.search("penggantian antarwaktu", public_only=False)["hits"]
+
+
+def test_reindex_keeps_what_a_worker_stores_during_the_rebuild(empty_site, monkeypatch):
+    from indexer.pipeline import Indexer
+    from jdih.search import SearchIndex
+    site = empty_site
+    Indexer(site.store, site.index).ingest_path(corpus_file("uu-2-2008-partai-politik.md"))
+    original, during = SearchIndex.update_documents, []
+
+    def update_documents(index, docs):
+        n = original(index, docs)
+        if index is not site.index and not during:  # the new index is built: the worker stores a document
+            during.append(Indexer(site.store, site.index).ingest_path(
+                corpus_file("uu-2-2011-perubahan-uu-2-2008-partai-politik.md")).status)
+        return n
+
+    monkeypatch.setattr(SearchIndex, "update_documents", update_documents)
+    site.rebuild_index()
+    assert during == ["indexed"]
+    assert site.index.indexed_doc_ids() == set(site.store.document_ids()) == {"uu-2-2008", "uu-2-2011"}
+    assert site.searcher.search("uu 2/2011 pasal i")["hits"][0]["doc"]["id"] == "uu-2-2011"
 
 
 def test_show_unknown_document(capsys, tmp_path):

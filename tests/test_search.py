@@ -282,3 +282,20 @@ def test_reindex_rebuilds_the_same_entries_and_is_deterministic(corpus_site):
     corpus_site.rebuild_index()
     second = [corpus_site.searcher.search(q, limit=10)["hits"] for q in queries]
     assert first == second
+
+
+def test_a_live_searcher_reads_each_entry_once_across_merges(corpus_site, tmp_path):
+    """Whoosh merges small segments on commit; a searcher kept open across
+    commits (a server's) must then read the merged segment, not the merged one
+    and its parts (whoosh3's Searcher.refresh reuses the parts)."""
+    from jdih.search import SearchIndex
+    index = SearchIndex(tmp_path / "index")
+    merged = False
+    for doc_id in corpus_site.store.document_ids()[:10]:
+        before = len(index.searcher().leaf_searchers()) if index.doc_count() else 0
+        index.update_documents([(corpus_site.store.get_document(doc_id), True)])
+        live = index.searcher()
+        merged = merged or len(live.leaf_searchers()) <= before
+        keys = [f["key"] for sub, _ in live.leaf_searchers() for d, f in sub.reader().iter_docs()]
+        assert len(keys) == len(set(keys)) == index.ix.doc_count()
+    assert merged  # the commits above did merge segments
