@@ -199,15 +199,6 @@ class SearchIndex:
                 self._ix = windex.create_in(str(self.path), schema())
         return self._ix
 
-    def clear(self) -> None:
-        with self._lock:
-            self._ix = None
-            self._local = threading.local()
-            if self.path.exists():
-                shutil.rmtree(self.path)
-            self.path.mkdir(parents=True, exist_ok=True)
-            self._ix = windex.create_in(str(self.path), schema())
-
     def rebuild(self, docs: Iterable[tuple[Document, bool]],
                 catch_up: Callable[["SearchIndex"], None] | None = None) -> int:
         """Write a new index of ``docs`` beside this one, then put it in its
