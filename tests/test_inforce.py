@@ -1,8 +1,6 @@
 """Which text is in force: the stored amendment effects, repeals and status."""
 from __future__ import annotations
 
-from jdih import inforce
-
 
 def test_amended_pasal_point_to_the_text_in_force(corpus_site):
     v = corpus_site.searcher.in_force()
