@@ -117,6 +117,7 @@ class Worker:
         self.running: dict[int, _Running] = {}
         self._lock_fh = None
         self._ctx = None
+        self._segments_before: set[str] | None = None  # index segments when this batch began
 
     # -- the lock ---------------------------------------------------------------
     def acquire(self) -> bool:
@@ -162,6 +163,7 @@ class Worker:
         finish, store what finished; returns the outcomes stored."""
         self._fill()
         if not self.running:
+            self.tidy()
             return []
         ready = connection.wait([r.conn for r in self.running.values()], timeout)
         outcomes = []
@@ -182,8 +184,20 @@ class Worker:
             del self.running[job_id]
             r.conn.close()
             r.process.join(5)
+            if self._segments_before is None:
+                self._segments_before = self.indexer.index.segment_ids()
             outcomes.append(self._store(r.job, result))
         return outcomes
+
+    def tidy(self) -> None:
+        """Once the queue is empty: merge the index segments the batch wrote
+        (each stored document commits a segment of its own)."""
+        before, self._segments_before = self._segments_before, None
+        if before is not None:
+            try:
+                self.indexer.index.merge_new(before)
+            except Exception:  # the index is complete without it; the next batch tries again
+                log.exception("merging index segments failed")
 
     def _fill(self) -> None:
         while len(self.running) < self.processes:
@@ -246,6 +260,8 @@ class Worker:
                     yield outcome
         finally:
             if owner:
+                if not self.running:
+                    self.tidy()
                 self.release()
 
     def _finished(self, job_ids: set[int]) -> list[int]:

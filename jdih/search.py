@@ -34,6 +34,8 @@ from whoosh.fields import BOOLEAN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.index import TOC, LockError
 from whoosh.query import Query
 from whoosh.util.filelock import try_for
+from whoosh.reading import SegmentReader
+from whoosh.writing import MERGE_SMALL
 
 from . import analysis
 from .definitions import definition_of
@@ -158,6 +160,21 @@ class Hit:
     defkind: str = ""
 
 
+# Whoosh's default policy (MERGE_SMALL) may rewrite the small segments at every
+# commit; ingest commits once per document, and those merges took a quarter of
+# an ingest run's time (bench/ingest.py). Segments are left to accumulate up to
+# MAX_SEGMENTS, and the worker merges the segments a batch wrote once the batch
+# is done (``SearchIndex.merge_new``): searching many segments costs time too.
+MAX_SEGMENTS = 16
+
+
+def merge_when_many(writer, segments):
+    """Merge policy: none below MAX_SEGMENTS segments, Whoosh's MERGE_SMALL above."""
+    if len(segments) < MAX_SEGMENTS:
+        return segments
+    return MERGE_SMALL(writer, segments)
+
+
 def _succeed(ix, generation: int) -> None:
     """Number the latest version of ``ix`` after ``generation``: searchers of
     the index it replaces (other processes too) compare generation numbers to
@@ -252,14 +269,42 @@ class SearchIndex:
             except BaseException:
                 writer.cancel()
                 raise
-            writer.commit()
+            writer.commit(mergetype=merge_when_many)
         return n
+
+    def segment_ids(self) -> set[str]:
+        return {seg.segment_id() for seg in self.ix._segments()}
+
+    def merge_new(self, old: set[str]) -> bool:
+        """Merge the segments not in ``old`` (what a batch wrote) into one, when
+        there are several; the older segments are left alone, so the cost is
+        that of the batch. Returns whether the index changed."""
+        def policy(writer, segments):
+            new = [seg for seg in segments if seg.segment_id() not in old]
+            if len(new) < 2:
+                return segments
+            for seg in new:
+                reader = SegmentReader(writer.storage, writer.schema, seg)
+                writer.add_reader(reader)
+                reader.close()
+            return [seg for seg in segments if seg.segment_id() in old]
+
+        with self._lock:
+            if len(self.segment_ids() - old) < 2:
+                return False
+            writer = self.ix.writer(timeout=60)
+            try:
+                writer.commit(mergetype=policy)
+            except BaseException:
+                writer.cancel()
+                raise
+        return True
 
     def delete_document(self, doc_id: str) -> None:
         with self._lock:
             writer = self.ix.writer(timeout=60)
             writer.delete_by_term("doc_id", doc_id)
-            writer.commit()
+            writer.commit(mergetype=merge_when_many)
 
     def doc_count(self) -> int:
         return self.ix.doc_count()

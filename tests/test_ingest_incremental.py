@@ -161,3 +161,20 @@ def test_watched_folder_indexes_new_and_changed_files_and_withdraws_removed_ones
     settle()
     settle()
     assert site.store.document_row("uu-2-2008") is not None
+
+
+def test_a_batch_leaves_its_segments_merged_and_older_ones_alone(site):
+    """Each stored document commits a segment of its own; once the batch is
+    done the worker merges what the batch wrote (searching many segments is
+    slow), never the segments that were there before."""
+    indexer = Indexer(site.store, site.index)
+    batch = [corpus_file(n) for n in ("uu-2-2008-partai-politik.md", "uu-2-2011-perubahan-uu-2-2008-partai-politik.md",
+                                      "uu-42-2014-perubahan-md3.md")]
+    assert all(o.status == "indexed" for o in indexer.run([str(p) for p in batch]))
+    first = site.index.segment_ids()
+    assert len(first) == 1
+    assert indexer.ingest_path(corpus_file("uu-15-2019-perubahan-uu-12-2011.md")).status == "indexed"
+    after = site.index.segment_ids()
+    assert first < after and len(after) == 2
+    with site.index.ix.searcher() as s:
+        assert s.doc_count() == site.index.doc_count() == len({f["key"] for f in s.all_stored_fields()})

@@ -284,11 +284,13 @@ def test_reindex_rebuilds_the_same_entries_and_is_deterministic(corpus_site):
     assert first == second
 
 
-def test_a_live_searcher_reads_each_entry_once_across_merges(corpus_site, tmp_path):
+def test_a_live_searcher_reads_each_entry_once_across_merges(corpus_site, tmp_path, monkeypatch):
     """Whoosh merges small segments on commit; a searcher kept open across
     commits (a server's) must then read the merged segment, not the merged one
     and its parts (whoosh3's Searcher.refresh reuses the parts)."""
+    from jdih import search
     from jdih.search import SearchIndex
+    monkeypatch.setattr(search, "MAX_SEGMENTS", 3)  # merge early
     index = SearchIndex(tmp_path / "index")
     merged = False
     for doc_id in corpus_site.store.document_ids()[:10]:
