@@ -54,6 +54,17 @@ def open_site(tmp: Path) -> Site:
     return Site.open(Settings.load(data=str(tmp)))
 
 
+def ingest_with_script(indexer, script: str, *more: str) -> None:
+    """Index UU 2/2008 with ``script`` planted in Pasal 2, then the corpus files
+    ``more``: the site the web tests check escaping on."""
+    text = corpus_file("uu-2-2008-partai-politik.md").read_text(encoding="utf-8")
+    poisoned = text.replace("Partai Politik didirikan dan dibentuk", f"Partai Politik {script} didirikan dan dibentuk", 1)
+    assert poisoned != text
+    assert indexer.ingest_bytes(poisoned.encode(), "uu-2-2008-partai-politik.md").status == "indexed"
+    for name in more:
+        assert indexer.ingest_path(corpus_file(name)).status == "indexed"
+
+
 @pytest.fixture(scope="session")
 def corpus_site(tmp_path_factory) -> Site:
     """The whole bundled corpus indexed into a fresh store, once."""

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from webtest import TestApp
 
-from conftest import corpus_file, open_site
+from conftest import ingest_with_script, open_site
 from indexer.pipeline import Indexer
 from jdih.record import META_LABELS, published
 from web.app import make_app
@@ -45,12 +45,8 @@ def small(tmp_path_factory):
     Pergub Bali 3/2021; UU 2/2011 'mengubah' UU 2/2008 as the parser records it."""
     site = open_site(tmp_path_factory.mktemp("portal-data"))
     indexer = Indexer(site.store, site.index)
-    text = corpus_file("uu-2-2008-partai-politik.md").read_text(encoding="utf-8")
-    poisoned = text.replace("Partai Politik didirikan dan dibentuk", f"Partai Politik {XSS} didirikan dan dibentuk", 1)
-    assert poisoned != text
-    assert indexer.ingest_bytes(poisoned.encode(), "uu-2-2008-partai-politik.md").status == "indexed"
-    for name in ("uu-2-2011-perubahan-uu-2-2008-partai-politik.md", "pergub-bali-3-2021-perubahan-pergub-59-2019-uptd.pdf"):
-        assert indexer.ingest_path(corpus_file(name)).status == "indexed"
+    ingest_with_script(indexer, XSS, "uu-2-2011-perubahan-uu-2-2008-partai-politik.md",
+                       "pergub-bali-3-2021-perubahan-pergub-59-2019-uptd.pdf")
     for doc_id in site.store.document_ids():  # only the relation these tests look at
         site.store.replace_text_relations(doc_id, [])
     site.store.replace_text_relations("uu-2-2011", [{"kind": "mengubah", "to_doc": "uu-2-2008"}])

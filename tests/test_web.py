@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from webtest import TestApp
 
-from conftest import corpus_file, open_site
+from conftest import ingest_with_script, open_site
 from indexer.pipeline import Indexer
 from web.app import make_app
 
@@ -20,12 +20,8 @@ XSS = "<script>alert('jdih')</script>"
 def app(tmp_path_factory):
     site = open_site(tmp_path_factory.mktemp("web-data"))
     indexer = Indexer(site.store, site.index)
-    text = corpus_file("uu-2-2008-partai-politik.md").read_text(encoding="utf-8")
-    poisoned = text.replace("Partai Politik didirikan dan dibentuk", f"Partai Politik {XSS} didirikan dan dibentuk", 1)
-    assert poisoned != text
-    assert indexer.ingest_bytes(poisoned.encode(), "uu-2-2008-partai-politik.md").status == "indexed"
-    for name in ("uu-2-2011-perubahan-uu-2-2008-partai-politik.md", "pergub-bali-3-2021-perubahan-pergub-59-2019-uptd.pdf"):
-        assert indexer.ingest_path(corpus_file(name)).status == "indexed"
+    ingest_with_script(indexer, XSS, "uu-2-2011-perubahan-uu-2-2008-partai-politik.md",
+                       "pergub-bali-3-2021-perubahan-pergub-59-2019-uptd.pdf")
     return TestApp(make_app(site))
 
 
